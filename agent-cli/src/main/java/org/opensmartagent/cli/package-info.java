@@ -1,0 +1,2 @@
+/** The {@code license_smart} command shell. */
+package org.opensmartagent.cli;
