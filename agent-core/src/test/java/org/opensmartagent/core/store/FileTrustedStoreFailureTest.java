@@ -69,6 +69,32 @@ class FileTrustedStoreFailureTest {
   }
 
   @Test
+  void failureAfterTheFinalRenameSaysTheNewStateIsInPlace() throws Exception {
+    FaultyFileOps ops = new FaultyFileOps();
+    try (FileTrustedStore store = FileTrustedStore.open(dir, SECRET, ops)) {
+      store.save(bytes("A"));
+      ops.failAt(6, false);
+      assertThatThrownBy(() -> store.save(bytes("B")))
+          .hasMessageStartingWith("Wrote the licensing store in " + dir)
+          .hasMessageContaining("could not flush it to disk", "new state is in place");
+      assertThatLoad(store.load()).isCurrent("B");
+    }
+  }
+
+  @Test
+  void unreadableStoreSaysNothingWasChanged() throws Exception {
+    FaultyFileOps ops = new FaultyFileOps();
+    try (FileTrustedStore store = FileTrustedStore.open(dir, SECRET, ops)) {
+      store.save(bytes("A"));
+      ops.failAt(0, false);
+      assertThatThrownBy(store::load)
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("Cannot read the licensing store in " + dir)
+          .hasMessageEndingWith("nothing was changed.");
+    }
+  }
+
+  @Test
   void reallyReadOnlyDirectoryGivesAClearMessage() throws Exception {
     try (FileTrustedStore store = FileTrustedStore.open(dir, SECRET)) {
       store.save(bytes("A"));
