@@ -8,6 +8,11 @@ import static org.opensmartagent.core.store.StoreTesting.bytes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmartagent.core.store.StoreLoad.Status;
@@ -99,6 +104,29 @@ class FileTrustedStoreTest {
     try (FileTrustedStore store = FileTrustedStore.open(root, SECRET)) {
       assertThatLoad(store.load()).isCorrupt().detailContains("store files are missing", "backup");
     }
+  }
+
+  @Test
+  void concurrentSavesAreSerialised() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try (FileTrustedStore store = FileTrustedStore.open(root, SECRET)) {
+      List<Future<?>> saves = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        byte[] payload = bytes("save " + i);
+        saves.add(threads.submit(() -> saveUnchecked(store, payload)));
+      }
+      for (Future<?> save : saves) {
+        save.get();
+      }
+      assertThatLoad(store.load()).hasStatus(Status.CURRENT).hasGeneration(40);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static Void saveUnchecked(TrustedStore store, byte[] payload) throws StoreException {
+    store.save(payload);
+    return null;
   }
 
   @Test
