@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -191,9 +193,9 @@ public final class CertificateIssuer {
 
   private static void add(
       X509v3CertificateBuilder builder,
-      org.bouncycastle.asn1.ASN1ObjectIdentifier oid,
+      ASN1ObjectIdentifier oid,
       boolean critical,
-      org.bouncycastle.asn1.ASN1Encodable value) {
+      ASN1Encodable value) {
     try {
       builder.addExtension(oid, critical, value);
     } catch (IOException e) {
