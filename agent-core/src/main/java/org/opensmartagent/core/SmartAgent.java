@@ -1,0 +1,269 @@
+package org.opensmartagent.core;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.opensmartagent.core.internal.AgentEngine;
+import org.opensmartagent.core.internal.EngineConfig;
+import org.opensmartagent.core.store.StoreException;
+import org.opensmartagent.core.store.TrustedStore;
+import org.opensmartagent.core.time.AgentScheduler;
+import org.opensmartagent.core.time.Schedulers;
+import org.opensmartagent.core.transport.LicensingTransport;
+
+/**
+ * The device-side smart licensing agent. Firmware builds one per product instance, enables smart
+ * licensing, requests the entitlements it uses and asks {@link #isAllowed} (or a {@link
+ * FeatureGate}) before using a feature; operators register, renew and deregister through it.
+ *
+ * <p>Thread-safe. Feature checks and {@link #status()} never block. Operations that talk to the
+ * license server block the calling thread until the server answers or the transport gives up; only
+ * one runs at a time. Renewals run by themselves on the scheduler. A change that cannot be stored
+ * throws {@link org.opensmartagent.core.internal.AgentStoreException} and is not applied. {@link
+ * #close()} stops the agent's timers (and its own scheduler thread, if it made one) and closes the
+ * store.
+ */
+public final class SmartAgent implements AutoCloseable {
+  /** The agent's version, sent at registration unless version privacy is on. */
+  public static final String VERSION = "0.1.0";
+
+  private final AgentEngine engine;
+  private final Map<EntitlementTag, FeatureGate> gates;
+  private final Optional<Schedulers.ClosableScheduler> ownScheduler;
+
+  private SmartAgent(
+      AgentEngine engine,
+      Map<EntitlementTag, FeatureGate> gates,
+      Optional<Schedulers.ClosableScheduler> ownScheduler) {
+    this.engine = engine;
+    this.gates = gates;
+    this.ownScheduler = ownScheduler;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Enables smart licensing (once enabled it stays enabled). Does nothing if already enabled. */
+  public void enable() {
+    engine.enable();
+  }
+
+  /** Starts using an entitlement, or changes how many are used. */
+  public void request(EntitlementRequest request) {
+    engine.request(Objects.requireNonNull(request, "request == null"));
+  }
+
+  /** Starts using one device's worth of a per-device entitlement. */
+  public void request(EntitlementTag tag) {
+    request(EntitlementRequest.one(tag));
+  }
+
+  /** Stops using an entitlement. Base entitlements can't be released. */
+  public void release(EntitlementTag tag) {
+    engine.release(Objects.requireNonNull(tag, "tag == null"));
+  }
+
+  /**
+   * Whether the feature may be used now. Never blocks, never allocates.
+   *
+   * @throws IllegalArgumentException if the product does not declare {@code tag}
+   */
+  public boolean isAllowed(EntitlementTag tag) {
+    return feature(tag).isAllowed();
+  }
+
+  /** The gate of one declared feature, for the hot path. */
+  public FeatureGate feature(EntitlementTag tag) {
+    FeatureGate gate = gates.get(tag);
+    if (gate == null) {
+      engine.config().policy().requireEntitlement(tag); // throws with the list of known tags
+    }
+    return gate;
+  }
+
+  /** A consistent snapshot of the agent's state. Never blocks. */
+  public AgentStatus status() {
+    return engine.status();
+  }
+
+  /**
+   * Registers the product with a token from the virtual account; with {@code force}, replaces an
+   * existing registration. The token is used once and never stored or logged. On success the agent
+   * also asks for its first authorization.
+   *
+   * @throws IllegalArgumentException if the token is malformed
+   * @throws IllegalStateException if registering is not valid now (not enabled, already registered
+   *     without force, a reservation on the device)
+   */
+  public OperationResult register(String token, boolean force) {
+    return engine.server().register(token, force);
+  }
+
+  public OperationResult register(String token) {
+    return register(token, false);
+  }
+
+  /** Reports usage and renews the authorization now. Only while registered. */
+  public OperationResult renewAuthorization() {
+    return engine.server().renewAuthorization();
+  }
+
+  /** Renews the ID certificate now. Only while registered. */
+  public OperationResult renewId() {
+    return engine.server().renewId();
+  }
+
+  /**
+   * Deregisters: tells the license server to free this instance's licenses and always clears the
+   * local registration, even when the server can't be told (the result then says so).
+   */
+  public OperationResult deregister() {
+    return engine.server().deregister();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    ownScheduler.ifPresent(Schedulers.ClosableScheduler::close);
+  }
+
+  /** Builds a {@link SmartAgent}. Required: policy, UDI, transport and store. */
+  public static final class Builder {
+    private ProductPolicy policy;
+    private final List<Udi> udis = new ArrayList<>();
+    private LicensingTransport transport;
+    private TrustedStore store;
+    private Optional<AgentScheduler> scheduler = Optional.empty();
+    private Clock clock = Clock.systemUTC();
+    private Optional<RandomGenerator> random = Optional.empty();
+    private AgentListener listener = AgentListener.NONE;
+    private Optional<String> hostname = Optional.empty();
+    private boolean versionPrivacy;
+    private final List<EntitlementTag> classicLicenses = new ArrayList<>();
+    private EngineConfig.CsrSource csrs = u -> new byte[0]; // FIXME wire identity
+
+    private Builder() {}
+
+    public Builder policy(ProductPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /** The device's UDI; call again for each member of an HA pair or stack (primary first). */
+    public Builder udi(Udi udi) {
+      Objects.requireNonNull(udi, "udi == null");
+      if (udis.contains(udi)) {
+        throw new IllegalArgumentException("UDI " + udi + " given twice");
+      }
+      udis.add(udi);
+      return this;
+    }
+
+    public Builder transport(LicensingTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport == null");
+      return this;
+    }
+
+    /** Where the agent keeps its state; closed with the agent. */
+    public Builder store(TrustedStore store) {
+      this.store = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /** A scheduler to share with other agents; not closed with the agent. */
+    public Builder scheduler(AgentScheduler scheduler) {
+      this.scheduler = Optional.of(Objects.requireNonNull(scheduler, "scheduler == null"));
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Randomness for nonces and retry jitter; defaults to a {@link SecureRandom}. */
+    public Builder random(RandomGenerator random) {
+      this.random = Optional.of(Objects.requireNonNull(random, "random == null"));
+      return this;
+    }
+
+    public Builder listener(AgentListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /** The host name sent at registration; leave unset for hostname privacy. */
+    public Builder hostname(String hostname) {
+      this.hostname = Optional.of(Objects.requireNonNull(hostname, "hostname == null"));
+      return this;
+    }
+
+    /** When true, the agent's version is not sent to the license server. */
+    public Builder versionPrivacy(boolean enabled) {
+      this.versionPrivacy = enabled;
+      return this;
+    }
+
+    /** Classic (pre-smart) licenses to convert at registration (Device Led Conversion). */
+    public Builder classicLicense(EntitlementTag tag) {
+      classicLicenses.add(Objects.requireNonNull(tag, "tag == null"));
+      return this;
+    }
+
+    /**
+     * Loads the stored state and starts the agent.
+     *
+     * @throws StoreException when the store cannot be read at all
+     * @throws IllegalStateException when a required setting is missing
+     */
+    public SmartAgent build() throws StoreException {
+      require(policy, "policy", "ProductPolicy.builder()...build()");
+      require(transport, "transport", "an HTTP transport or a test fake");
+      require(store, "store", "FileTrustedStore.open(dir, DeviceSecret.randomFileIn(dir))");
+      if (udis.isEmpty()) {
+        throw new IllegalStateException("udi is missing: give the device's UDI with udi(...)");
+      }
+      Optional<Schedulers.ClosableScheduler> own =
+          scheduler.isPresent()
+              ? Optional.empty()
+              : Optional.of(Schedulers.daemon("smart-agent", 1));
+      Map<EntitlementTag, FeatureGate> gates = new HashMap<>();
+      policy.entitlements().forEach(d -> gates.put(d.tag(), new FeatureGate(d.tag())));
+      EngineConfig config =
+          new EngineConfig(
+              policy,
+              List.copyOf(udis),
+              transport,
+              store,
+              scheduler.orElseGet(own::get),
+              clock,
+              random.orElseGet(SecureRandom::new),
+              listener,
+              hostname,
+              VERSION,
+              versionPrivacy,
+              List.copyOf(classicLicenses),
+              csrs,
+              allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)));
+      try {
+        return new SmartAgent(AgentEngine.start(config), Map.copyOf(gates), own);
+      } catch (StoreException | RuntimeException e) {
+        own.ifPresent(Schedulers.ClosableScheduler::close);
+        throw e;
+      }
+    }
+
+    private static void require(Object value, String name, String hint) {
+      if (value == null) {
+        throw new IllegalStateException(name + " is missing: set it with " + hint);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.opensmartagent.core.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.opensmartagent.core.ProductPolicy;
+
+/**
+ * Capped exponential backoff with jitter: the n-th consecutive failure waits between half and all
+ * of {@code initial * 2^(n-1)} (at most {@code max}), at least as long as the server asked, and
+ * never past {@code cap} (the next regular renewal).
+ */
+final class Backoff {
+  private Backoff() {}
+
+  static Instant retryAt(
+      int previousFailures,
+      Instant now,
+      ProductPolicy p,
+      RandomGenerator random,
+      Optional<Duration> serverAsked,
+      Instant cap) {
+    Duration exp = p.retryInitial();
+    for (int i = 0; i < previousFailures && exp.compareTo(p.retryMax()) < 0; i++) {
+      exp = exp.multipliedBy(2);
+    }
+    if (exp.compareTo(p.retryMax()) > 0) {
+      exp = p.retryMax();
+    }
+    long halfMillis = Math.max(1, exp.toMillis() / 2);
+    Duration delay = Duration.ofMillis(halfMillis + random.nextLong(halfMillis + 1));
+    if (serverAsked.isPresent() && serverAsked.get().compareTo(delay) > 0) {
+      delay = serverAsked.get();
+    }
+    Instant at = now.plus(delay);
+    return at.isAfter(cap) ? cap : at;
+  }
+}

@@ -1,0 +1,19 @@
+package org.opensmartagent.core.transport;
+
+/**
+ * Moves one signed message to the license server and brings back its signed answer: what an HTTP
+ * transport implements. Core signs requests, and verifies and decodes answers; a channel never
+ * interprets payloads. A failure to get an answer is a {@link TransportException}; the server's
+ * "try again later" is {@link TransportException#tryAgainLater}. Implementations are thread-safe.
+ */
+public interface MessageChannel extends AutoCloseable {
+
+  SignedMessage exchange(SignedMessage request) throws TransportException;
+
+  /** What STATUS prints, e.g. {@code Smart Transport https://host/SmartTransport}. */
+  String description();
+
+  /** Releases connections and threads; the default does nothing. */
+  @Override
+  default void close() {}
+}
