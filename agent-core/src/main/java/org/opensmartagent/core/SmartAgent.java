@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.opensmartagent.core.identity.KeyAlgorithm;
 import org.opensmartagent.core.internal.AgentEngine;
 import org.opensmartagent.core.internal.EngineConfig;
 import org.opensmartagent.core.store.StoreException;
@@ -147,7 +148,8 @@ public final class SmartAgent implements AutoCloseable {
     private Optional<String> hostname = Optional.empty();
     private boolean versionPrivacy;
     private final List<EntitlementTag> classicLicenses = new ArrayList<>();
-    private EngineConfig.CsrSource csrs = u -> new byte[0]; // FIXME wire identity
+    private KeyAlgorithm keyAlgorithm = KeyAlgorithm.DEFAULT;
+    private Optional<SecureRandom> secureRandom = Optional.empty();
 
     private Builder() {}
 
@@ -217,6 +219,18 @@ public final class SmartAgent implements AutoCloseable {
       return this;
     }
 
+    /** The algorithm of the device key pair (ECDSA P-256 by default; RSA-2048 selectable). */
+    public Builder keyAlgorithm(KeyAlgorithm algorithm) {
+      this.keyAlgorithm = Objects.requireNonNull(algorithm, "algorithm == null");
+      return this;
+    }
+
+    /** Randomness for device keys and signatures; defaults to a new {@link SecureRandom}. */
+    public Builder secureRandom(SecureRandom random) {
+      this.secureRandom = Optional.of(Objects.requireNonNull(random, "random == null"));
+      return this;
+    }
+
     /**
      * Loads the stored state and starts the agent.
      *
@@ -250,7 +264,8 @@ public final class SmartAgent implements AutoCloseable {
               VERSION,
               versionPrivacy,
               List.copyOf(classicLicenses),
-              csrs,
+              keyAlgorithm,
+              secureRandom.orElseGet(SecureRandom::new),
               allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)));
       try {
         return new SmartAgent(AgentEngine.start(config), Map.copyOf(gates), own);

@@ -1,5 +1,6 @@
 package org.opensmartagent.core.internal;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.opensmartagent.core.AgentListener;
 import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.Udi;
+import org.opensmartagent.core.identity.KeyAlgorithm;
 import org.opensmartagent.core.store.TrustedStore;
 import org.opensmartagent.core.time.AgentScheduler;
 import org.opensmartagent.core.transport.LicensingTransport;
@@ -18,7 +20,8 @@ import org.opensmartagent.core.transport.LicensingTransport;
  * Everything the engine is built from; assembled and checked by {@code SmartAgent.Builder}.
  *
  * @param gates receives, after every stored change, whether each entitlement is allowed
- * @param csrs makes a PKCS#10 CSR for the device's ID certificate
+ * @param keyAlgorithm the algorithm of the device key pair made at each registration
+ * @param secureRandom randomness for device keys and signatures
  */
 public record EngineConfig(
     ProductPolicy policy,
@@ -33,12 +36,6 @@ public record EngineConfig(
     String agentVersion,
     boolean versionPrivacy,
     List<EntitlementTag> classicLicenses,
-    CsrSource csrs,
-    Consumer<Map<EntitlementTag, Boolean>> gates) {
-
-  /** Makes the CSR sent at registration and ID renewal. */
-  @FunctionalInterface
-  public interface CsrSource {
-    byte[] newCsr(List<Udi> udis);
-  }
-}
+    KeyAlgorithm keyAlgorithm,
+    SecureRandom secureRandom,
+    Consumer<Map<EntitlementTag, Boolean>> gates) {}

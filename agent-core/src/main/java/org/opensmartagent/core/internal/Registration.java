@@ -1,7 +1,10 @@
 package org.opensmartagent.core.internal;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import org.opensmartagent.core.identity.DeviceKeys;
+import org.opensmartagent.core.identity.IdentityException;
 
 /**
  * What a successful registration left on the device: the instance identifier, accounts, export flag
@@ -16,10 +19,28 @@ record Registration(
     Instant idCertNotBefore,
     Instant idCertNotAfter,
     Instant lastIdRenewal,
-    List<byte[]> idCertificateChain) {
+    List<byte[]> idCertificateChain,
+    byte[] privateKey,
+    byte[] publicKey) {
 
   Registration {
     idCertificateChain = idCertificateChain.stream().map(byte[]::clone).toList();
+    privateKey = privateKey.clone();
+    publicKey = publicKey.clone();
+  }
+
+  /** The device key pair this registration's ID certificate certifies. */
+  DeviceKeys keys(SecureRandom random) {
+    try {
+      return DeviceKeys.decode(privateKey, publicKey, random);
+    } catch (IdentityException e) {
+      throw new IllegalStateException("The stored device key is unusable: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Registration{" + productInstanceId + ", idCert until " + idCertNotAfter + "}";
   }
 
   Registration renewed(Instant now, Instant notBefore, Instant notAfter, List<byte[]> chain) {
@@ -32,6 +53,8 @@ record Registration(
         notBefore,
         notAfter,
         now,
-        chain);
+        chain,
+        privateKey,
+        publicKey);
   }
 }

@@ -10,6 +10,7 @@ import org.opensmartagent.core.EventCode;
 import org.opensmartagent.core.OperationResult;
 import org.opensmartagent.core.OperationResult.Operation;
 import org.opensmartagent.core.RegistrationState;
+import org.opensmartagent.core.identity.DeviceKeys;
 import org.opensmartagent.core.transport.AuthorizeRequest;
 import org.opensmartagent.core.transport.AuthorizeResponse;
 import org.opensmartagent.core.transport.DeregisterRequest;
@@ -33,7 +34,7 @@ public final class ServerOperations {
   private volatile Optional<PendingRegistration> pending = Optional.empty();
 
   /** A registration waiting for its retry; the token lives only here, in memory. */
-  private record PendingRegistration(String token, int attempts, Instant retryAt) {
+  private record PendingRegistration(String token, DeviceKeys keys, int attempts, Instant retryAt) {
     @Override
     public String toString() {
       return "PendingRegistration{attempts=" + attempts + ", retryAt=" + retryAt + "}";
@@ -65,6 +66,7 @@ public final class ServerOperations {
     String t = token.strip();
     return engine.exclusive(
         () -> {
+          DeviceKeys keys = DeviceIdentity.newKeys(engine.config);
           RegisterRequest request =
               engine.commit(
                   (s, now, ev) -> {
@@ -73,10 +75,10 @@ public final class ServerOperations {
                     Transitions.registration(s, RegistrationState.REGISTERING, ev);
                     s.lastCommunicationAttempt = Optional.of(now);
                     ev.add(EventCode.AGENT_REG_IN_PROGRESS, "Registering with the license server");
-                    return registerRequest(t);
+                    return registerRequest(t, keys);
                   });
           pending = Optional.empty();
-          return attemptRegistration(t, request, 1);
+          return attemptRegistration(t, keys, request, 1);
         });
   }
 
@@ -107,7 +109,7 @@ public final class ServerOperations {
     }
   }
 
-  private RegisterRequest registerRequest(String token) {
+  private RegisterRequest registerRequest(String token, DeviceKeys keys) {
     EngineConfig c = engine.config;
     return new RegisterRequest(
         token,
@@ -117,10 +119,11 @@ public final class ServerOperations {
         c.hostname(),
         c.versionPrivacy() ? Optional.empty() : Optional.of(c.agentVersion()),
         engine.current().conversionDone ? List.of() : c.classicLicenses(),
-        c.csrs().newCsr(c.udis()));
+        DeviceIdentity.csr(keys, c.udis()));
   }
 
-  private OperationResult attemptRegistration(String token, RegisterRequest request, int attempt) {
+  private OperationResult attemptRegistration(
+      String token, DeviceKeys keys, RegisterRequest request, int attempt) {
     try {
       ServerReply<RegisterResponse> reply = engine.config.transport().register(request);
       if (!reply.isAccepted()) {
@@ -130,7 +133,7 @@ public final class ServerOperations {
       }
       RegisterResponse body = reply.body();
       Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
-      engine.commit((s, now, ev) -> registered(s, now, body, request, ev));
+      engine.commit((s, now, ev) -> registered(s, now, body, request, keys, ev));
       OperationResult auth = authorizeNow();
       return OperationResult.success(
           Operation.REGISTER,
@@ -143,12 +146,17 @@ public final class ServerOperations {
               + ". "
               + auth.message());
     } catch (TransportException e) {
-      return registrationUnreachable(token, attempt, e);
+      return registrationUnreachable(token, keys, attempt, e);
     }
   }
 
   private Void registered(
-      AgentState s, Instant now, RegisterResponse body, RegisterRequest request, Events ev) {
+      AgentState s,
+      Instant now,
+      RegisterResponse body,
+      RegisterRequest request,
+      DeviceKeys keys,
+      Events ev) {
     s.clearRegistration();
     s.reg =
         Optional.of(
@@ -161,7 +169,9 @@ public final class ServerOperations {
                 body.idCertNotBefore(),
                 body.idCertNotAfter(),
                 now,
-                body.idCertificateChain()));
+                body.idCertificateChain(),
+                keys.encodedPrivateKey(),
+                keys.encodedPublicKey()));
     s.lastContact = Optional.of(now);
     s.lastRegistrationFailure = Optional.empty();
     s.beforeAttempt = RegistrationState.REGISTERED;
@@ -198,7 +208,8 @@ public final class ServerOperations {
     return null;
   }
 
-  private OperationResult registrationUnreachable(String token, int attempt, TransportException e) {
+  private OperationResult registrationUnreachable(
+      String token, DeviceKeys keys, int attempt, TransportException e) {
     boolean retry = attempt < engine.policy.registrationAttempts() && !wasRegistered();
     if (!retry) {
       engine.commit((s, now, ev) -> registrationFailed(s, e.getMessage(), ev));
@@ -219,7 +230,7 @@ public final class ServerOperations {
                       engine.config.random(),
                       e.retryAfter(),
                       now.plus(engine.policy.retryMax()));
-              pending = Optional.of(new PendingRegistration(token, attempt, at));
+              pending = Optional.of(new PendingRegistration(token, keys, attempt, at));
               Transitions.registration(s, RegistrationState.REGISTRATION_RETRY, ev);
               s.lastRegistrationFailure = Optional.of(e.getMessage());
               communicationFailed(s, e, ev);
@@ -315,8 +326,9 @@ public final class ServerOperations {
               String pi = requireRegistered(s, "renew the ID certificate");
               s.lastIdRenewalAttempt = Optional.of(now);
               s.lastCommunicationAttempt = Optional.of(now);
+              DeviceKeys keys = s.reg.get().keys(engine.config.secureRandom());
               return new RenewIdRequest(
-                  pi, nonce(), engine.config.csrs().newCsr(engine.config.udis()));
+                  pi, nonce(), DeviceIdentity.csr(keys, engine.config.udis()));
             });
     try {
       ServerReply<RenewIdResponse> reply = engine.config.transport().renewId(request);
@@ -455,8 +467,8 @@ public final class ServerOperations {
     if (p.isPresent() && !now.isBefore(p.get().retryAt())) {
       PendingRegistration r = p.get();
       pending = Optional.empty();
-      attemptRegistration(
-          r.token(), engine.commit((st, t, ev) -> registerRequest(r.token())), r.attempts() + 1);
+      RegisterRequest request = engine.commit((st, t, ev) -> registerRequest(r.token(), r.keys()));
+      attemptRegistration(r.token(), r.keys(), request, r.attempts() + 1);
       return;
     }
     if (Wakeups.authorizationDue(s, engine.policy).filter(at -> !now.isBefore(at)).isPresent()) {

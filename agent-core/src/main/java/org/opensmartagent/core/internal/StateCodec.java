@@ -151,9 +151,25 @@ final class StateCodec {
     writeInstant(out, Optional.of(r.lastIdRenewal()));
     out.writeInt(r.idCertificateChain().size());
     for (byte[] cert : r.idCertificateChain()) {
-      out.writeInt(cert.length);
-      out.write(cert);
+      writeBlob(out, cert);
     }
+    writeBlob(out, r.privateKey());
+    writeBlob(out, r.publicKey());
+  }
+
+  private static void writeBlob(DataOutputStream out, byte[] blob) throws IOException {
+    out.writeInt(blob.length);
+    out.write(blob);
+  }
+
+  private static byte[] readBlob(DataInputStream in) throws IOException {
+    int len = in.readInt();
+    if (len < 0 || len > MAX_BLOB) {
+      throw new IllegalArgumentException("blob length " + len + " out of range");
+    }
+    byte[] blob = new byte[len];
+    in.readFully(blob);
+    return blob;
   }
 
   private static Registration readRegistration(DataInputStream in) throws IOException {
@@ -168,15 +184,12 @@ final class StateCodec {
     int n = count(in.readInt());
     List<byte[]> chain = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      int len = in.readInt();
-      if (len < 0 || len > MAX_BLOB) {
-        throw new IllegalArgumentException("certificate length " + len + " out of range");
-      }
-      byte[] cert = new byte[len];
-      in.readFully(cert);
-      chain.add(cert);
+      chain.add(readBlob(in));
     }
-    return new Registration(pi, sa, va, export, initial, notBefore, notAfter, renewed, chain);
+    byte[] privateKey = readBlob(in);
+    byte[] publicKey = readBlob(in);
+    return new Registration(
+        pi, sa, va, export, initial, notBefore, notAfter, renewed, chain, privateKey, publicKey);
   }
 
   private static void writeEntitlement(DataOutputStream out, EntitlementState e)
