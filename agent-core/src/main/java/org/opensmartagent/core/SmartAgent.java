@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.opensmartagent.core.identity.KeyAlgorithm;
 import org.opensmartagent.core.internal.AgentEngine;
@@ -143,6 +144,7 @@ public final class SmartAgent implements AutoCloseable {
     private TrustedStore store;
     private Optional<AgentScheduler> scheduler = Optional.empty();
     private Clock clock = Clock.systemUTC();
+    private LongSupplier ticker = System::nanoTime;
     private Optional<RandomGenerator> random = Optional.empty();
     private AgentListener listener = AgentListener.NONE;
     private Optional<String> hostname = Optional.empty();
@@ -187,6 +189,16 @@ public final class SmartAgent implements AutoCloseable {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * A monotonic nanosecond source (default {@code System::nanoTime}) that lets the agent measure
+     * time exactly across a wall-clock jump. Give {@link
+     * org.opensmartagent.core.time.VirtualTime#ticker()} together with its clock in simulations.
+     */
+    public Builder ticker(LongSupplier ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker == null");
       return this;
     }
 
@@ -258,6 +270,7 @@ public final class SmartAgent implements AutoCloseable {
               store,
               scheduler.orElseGet(own::get),
               clock,
+              ticker,
               random.orElseGet(SecureRandom::new),
               listener,
               hostname,

@@ -71,6 +71,7 @@ public final class Fixtures implements AutoCloseable {
         .store(store)
         .scheduler(time)
         .clock(time.clock())
+        .ticker(time.ticker())
         .random(new SplittableRandom(42))
         .listener(events::add)
         .build();
@@ -78,7 +79,7 @@ public final class Fixtures implements AutoCloseable {
 
   /** Closes the agent and starts a new one on the same store, as after a reboot. */
   public SmartAgent restart(TrustedStore newStore) throws StoreException {
-    agent.close();
+    agent.close(); // closing twice is harmless
     store = newStore;
     agent = build();
     return agent;

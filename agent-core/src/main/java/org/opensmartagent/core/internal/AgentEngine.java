@@ -36,6 +36,9 @@ public final class AgentEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AgentEngine.class);
   private static final Duration OPERATION_WAIT = Duration.ofMinutes(2);
 
+  /** The agent wakes at least this often, to notice wall-clock jumps while it sleeps. */
+  private static final Duration LONGEST_SLEEP = Duration.ofDays(1);
+
   final EngineConfig config;
   final ProductPolicy policy;
   private final AgentTime time;
@@ -56,7 +59,7 @@ public final class AgentEngine implements AutoCloseable {
   private AgentEngine(EngineConfig config, AgentState initial) {
     this.config = config;
     this.policy = config.policy();
-    this.time = new AgentTime(config.clock());
+    this.time = new AgentTime(config.clock(), config.ticker());
     this.current = initial;
     this.server = new ServerOperations(this);
   }
@@ -287,7 +290,10 @@ public final class AgentEngine implements AutoCloseable {
   }
 
   private void reschedule(AgentState s, Instant now) {
-    Optional<Instant> due = Wakeups.earliest(Wakeups.next(s, policy, now), server.pendingRetry());
+    Optional<Instant> due =
+        Wakeups.earliest(
+            Wakeups.earliest(Wakeups.next(s, policy, now), server.pendingRetry()),
+            s.enabled ? Optional.of(now.plus(LONGEST_SLEEP)) : Optional.empty());
     if (due.equals(wakeupAt)) {
       return;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.opensmartagent.core.AgentListener;
 import org.opensmartagent.core.EntitlementTag;
@@ -19,6 +20,7 @@ import org.opensmartagent.core.transport.LicensingTransport;
 /**
  * Everything the engine is built from; assembled and checked by {@code SmartAgent.Builder}.
  *
+ * @param ticker monotonic nanoseconds, to measure time across a wall-clock jump
  * @param gates receives, after every stored change, whether each entitlement is allowed
  * @param keyAlgorithm the algorithm of the device key pair made at each registration
  * @param secureRandom randomness for device keys and signatures
@@ -30,6 +32,7 @@ public record EngineConfig(
     TrustedStore store,
     AgentScheduler scheduler,
     Clock clock,
+    LongSupplier ticker,
     RandomGenerator random,
     AgentListener listener,
     Optional<String> hostname,

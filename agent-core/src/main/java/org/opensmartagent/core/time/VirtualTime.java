@@ -1,36 +1,50 @@
 package org.opensmartagent.core.time;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.function.LongSupplier;
 
 /**
  * A clock and a scheduler that move only when told to: {@link #advance} runs every task that falls
- * due, in time order, with the clock set to each task's due time. Lets a test or a fleet simulation
- * live through a licensing year in milliseconds. Tasks run on the thread that calls {@link
- * #advance}; it is safe to call from one thread while others read the clock.
+ * due, in order, with the clock at each task's due time. Lets a test or a fleet simulation live
+ * through a licensing year in milliseconds.
+ *
+ * <p>Like a real machine it keeps two timelines: the monotonic one that scheduled delays count on,
+ * and the wall clock that {@link #clock()} reads. {@link #setClock} moves only the wall clock (an
+ * operator or a dead RTC battery changing the time), so pending tasks still fire after their
+ * delays. Tasks run on the thread that calls {@link #advance}; the clock may be read from any
+ * thread.
  */
 public final class VirtualTime implements AgentScheduler {
   private final PriorityQueue<Task> queue = new PriorityQueue<>();
-  private volatile Instant now;
-  private long sequence;
   private final Clock clock = new VirtualClock();
+  private volatile Duration elapsed = Duration.ZERO;
+  private volatile Instant wallAtZero;
+  private long sequence;
 
   public VirtualTime(Instant start) {
-    this.now = Objects.requireNonNull(start, "start == null");
+    this.wallAtZero = Objects.requireNonNull(start, "start == null");
   }
 
-  /** The clock that reads this virtual time. */
+  /** The wall clock of this virtual machine. */
   public Clock clock() {
     return clock;
   }
 
+  /** Monotonic nanoseconds since this virtual time began; unaffected by {@link #setClock}. */
+  public LongSupplier ticker() {
+    return () -> elapsed.toNanos();
+  }
+
+  /** What the wall clock reads now. */
   public Instant now() {
-    return now;
+    return wallAtZero.plus(elapsed);
   }
 
   @Override
@@ -38,12 +52,11 @@ public final class VirtualTime implements AgentScheduler {
     Objects.requireNonNull(delay, "delay == null");
     Objects.requireNonNull(task, "task == null");
     synchronized (queue) {
-      Instant due = delay.isNegative() ? now : saturatedPlus(now, delay);
+      Duration due = delay.isNegative() ? elapsed : saturatedPlus(elapsed, delay);
       Task t = new Task(due, sequence++, task);
       queue.add(t);
       return () -> {
         synchronized (queue) {
-          t.cancelled = true;
           queue.remove(t);
         }
       };
@@ -52,33 +65,31 @@ public final class VirtualTime implements AgentScheduler {
 
   /** Moves time forward by {@code duration}, running every task that falls due on the way. */
   public void advance(Duration duration) {
+    Objects.requireNonNull(duration, "duration == null");
     if (duration.isNegative()) {
       throw new IllegalArgumentException("virtual time only moves forward; got " + duration);
     }
-    advanceTo(now.plus(duration));
-  }
-
-  /** Moves time forward to {@code target}, running every task that falls due on the way. */
-  public void advanceTo(Instant target) {
-    if (target.isBefore(now)) {
-      throw new IllegalArgumentException(
-          "virtual time only moves forward: " + target + " < " + now);
-    }
+    Duration target = elapsed.plus(duration);
     while (true) {
       Task next;
       synchronized (queue) {
         next = queue.peek();
-        if (next == null || next.due.isAfter(target)) {
+        if (next == null || next.due.compareTo(target) > 0) {
           break;
         }
         queue.poll();
-        if (next.due.isAfter(now)) {
-          now = next.due;
+        if (next.due.compareTo(elapsed) > 0) {
+          elapsed = next.due;
         }
       }
       next.task.run();
     }
-    now = target;
+    elapsed = target;
+  }
+
+  /** Moves time forward until the wall clock reads {@code instant}. */
+  public void advanceTo(Instant instant) {
+    advance(Duration.between(now(), instant));
   }
 
   /** Runs the tasks due now without moving time. */
@@ -87,11 +98,12 @@ public final class VirtualTime implements AgentScheduler {
   }
 
   /**
-   * Sets the clock to any instant, backwards included, without running tasks: simulates an operator
-   * or a dead RTC battery changing the system clock.
+   * Sets the wall clock to any instant, backwards included, without moving the monotonic timeline:
+   * pending tasks keep their delays.
    */
   public void setClock(Instant instant) {
-    now = Objects.requireNonNull(instant, "instant == null");
+    Objects.requireNonNull(instant, "instant == null");
+    wallAtZero = instant.minus(elapsed);
   }
 
   /** How many tasks are waiting. */
@@ -101,21 +113,20 @@ public final class VirtualTime implements AgentScheduler {
     }
   }
 
-  private static Instant saturatedPlus(Instant base, Duration delay) {
+  private static Duration saturatedPlus(Duration base, Duration delay) {
     try {
       return base.plus(delay);
-    } catch (ArithmeticException | java.time.DateTimeException e) {
-      return Instant.MAX;
+    } catch (ArithmeticException | DateTimeException e) {
+      return Duration.ofSeconds(Long.MAX_VALUE);
     }
   }
 
   private static final class Task implements Comparable<Task> {
-    final Instant due;
+    final Duration due;
     final long seq;
     final Runnable task;
-    boolean cancelled;
 
-    Task(Instant due, long seq, Runnable task) {
+    Task(Duration due, long seq, Runnable task) {
       this.due = due;
       this.seq = seq;
       this.task = task;
@@ -141,7 +152,7 @@ public final class VirtualTime implements AgentScheduler {
 
     @Override
     public Instant instant() {
-      return now;
+      return now();
     }
   }
 }
