@@ -30,6 +30,7 @@ public final class ScriptedTransport implements LicensingTransport {
   private final Deque<Scripted> script = new ArrayDeque<>();
   private final Set<EntitlementTag> outOfCompliance = new HashSet<>();
   private final Set<EntitlementTag> unknown = new HashSet<>();
+  private final Set<EntitlementTag> overage = new HashSet<>();
   private final List<Object> requests = new ArrayList<>();
   private boolean down;
   private int instances;
@@ -63,6 +64,10 @@ public final class ScriptedTransport implements LicensingTransport {
     } else {
       outOfCompliance.remove(tag);
     }
+  }
+
+  public synchronized void setOverage(EntitlementTag tag) {
+    overage.add(tag);
   }
 
   public synchronized void setUnknown(EntitlementTag tag) {
@@ -123,7 +128,7 @@ public final class ScriptedTransport implements LicensingTransport {
               ? Verdict.Kind.INVALID_TAG
               : outOfCompliance.contains(u.tag())
                   ? Verdict.Kind.OUT_OF_COMPLIANCE
-                  : Verdict.Kind.AUTHORIZED;
+                  : overage.contains(u.tag()) ? Verdict.Kind.OVERAGE : Verdict.Kind.AUTHORIZED;
       verdicts.add(new Verdict(u.tag(), kind, kind == Verdict.Kind.AUTHORIZED ? "" : "scripted"));
     }
     var now = clock.instant();
