@@ -211,6 +211,18 @@ public final class AgentEngine implements AutoCloseable {
   // ---- the commit pipeline ---------------------------------------------------------------
 
   <T> T commit(Change<T> change) {
+    return commit(change, true);
+  }
+
+  /**
+   * Applies a change to the in-memory state only. Allowed solely for changes to what is never
+   * stored (an attempt under way), so that it works even when the store does not.
+   */
+  <T> T commitTransient(Change<T> change) {
+    return commit(change, false);
+  }
+
+  private <T> T commit(Change<T> change, boolean durable) {
     List<AgentEvent> delivered;
     T result;
     stateLock.lock();
@@ -226,7 +238,9 @@ public final class AgentEngine implements AutoCloseable {
       Rules.settleEvaluation(next, now);
       result = change.apply(next, now, ev);
       Rules.apply(next, now, policy, ev);
-      store(next);
+      if (durable) {
+        store(next);
+      }
       current = next;
       publishGates(next);
       reschedule(next, now);

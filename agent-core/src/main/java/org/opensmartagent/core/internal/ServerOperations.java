@@ -78,7 +78,14 @@ public final class ServerOperations {
                     return registerRequest(t, keys);
                   });
           pending = Optional.empty();
-          return attemptRegistration(t, keys, request, 1);
+          try {
+            return attemptRegistration(t, keys, request, 1);
+          } catch (AgentStoreException e) {
+            engine.commitTransient(
+                (s, now, ev) ->
+                    registrationFailed(s, "the registration could not be saved on the device", ev));
+            throw e;
+          }
         });
   }
 

@@ -36,6 +36,7 @@ public final class ScriptedTransport implements LicensingTransport {
   private int instances;
   private Duration serverClockOffset = Duration.ZERO;
   private boolean echoWrongNonce;
+  private Runnable beforeAnswer = () -> {};
 
   private record Scripted(Op op, TransportException failure, ServerReply.Rejection rejection) {}
 
@@ -76,6 +77,11 @@ public final class ScriptedTransport implements LicensingTransport {
 
   public synchronized void setServerClockOffset(Duration offset) {
     serverClockOffset = offset;
+  }
+
+  /** Runs just before every answer leaves the server (to inject faults at that moment). */
+  public synchronized void beforeAnswer(Runnable hook) {
+    beforeAnswer = hook;
   }
 
   public synchronized void echoWrongNonce(boolean value) {
@@ -180,6 +186,7 @@ public final class ScriptedTransport implements LicensingTransport {
   }
 
   private ServerReply.Rejection next(Op op) throws TransportException {
+    beforeAnswer.run();
     if (down) {
       throw new TransportException(
           TransportException.Kind.CONNECTION, "connection refused by the scripted server");
