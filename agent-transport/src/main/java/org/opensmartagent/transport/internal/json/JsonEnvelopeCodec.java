@@ -71,12 +71,16 @@ public final class JsonEnvelopeCodec implements EnvelopeCodec {
   }
 
   private static JsonNode parse(byte[] body) throws TransportException {
+    JsonNode root = readTree(body);
+    if (root == null || root.isMissingNode()) {
+      throw Envelopes.malformed("the body is empty, expected a JSON envelope");
+    }
+    return root;
+  }
+
+  private static JsonNode readTree(byte[] body) throws TransportException {
     try {
-      JsonNode root = MAPPER.readTree(body);
-      if (root == null || root.isMissingNode()) {
-        throw Envelopes.malformed("the body is empty, expected a JSON envelope");
-      }
-      return root;
+      return MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
       throw Envelopes.malformed("the body is not valid JSON (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
