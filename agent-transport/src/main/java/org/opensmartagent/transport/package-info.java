@@ -1,5 +1,7 @@
 /**
- * HTTP(S) transports for the agent: Direct and Transport Gateway (Call Home XML) and Smart
- * Transport (JSON).
+ * HTTP(S) transports for the agent: Direct and Transport Gateway (Call Home SOAP/AML) and Smart
+ * Transport (JSON). Configure a {@link org.opensmartagent.transport.TransportSettings} and get a
+ * core {@code MessageChannel} from {@link org.opensmartagent.transport.Transports#channel}. The
+ * envelopes are described in {@code docs/transport-envelopes.md}.
  */
 package org.opensmartagent.transport;
