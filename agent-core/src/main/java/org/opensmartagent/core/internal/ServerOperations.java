@@ -75,7 +75,7 @@ public final class ServerOperations {
                     Transitions.registration(s, RegistrationState.REGISTERING, ev);
                     s.lastCommunicationAttempt = Optional.of(now);
                     ev.add(EventCode.AGENT_REG_IN_PROGRESS, "Registering with the license server");
-                    return registerRequest(t, keys);
+                    return registerRequest(t, keys, force);
                   });
           pending = Optional.empty();
           try {
@@ -116,7 +116,7 @@ public final class ServerOperations {
     }
   }
 
-  private RegisterRequest registerRequest(String token, DeviceKeys keys) {
+  private RegisterRequest registerRequest(String token, DeviceKeys keys, boolean force) {
     EngineConfig c = engine.config;
     return new RegisterRequest(
         token,
@@ -126,7 +126,8 @@ public final class ServerOperations {
         c.hostname(),
         c.versionPrivacy() ? Optional.empty() : Optional.of(c.agentVersion()),
         engine.current().conversionDone ? List.of() : c.classicLicenses(),
-        DeviceIdentity.csr(keys, c.udis()));
+        DeviceIdentity.csr(keys, c.udis()),
+        force);
   }
 
   private OperationResult attemptRegistration(
@@ -474,7 +475,8 @@ public final class ServerOperations {
     if (p.isPresent() && !now.isBefore(p.get().retryAt())) {
       PendingRegistration r = p.get();
       pending = Optional.empty();
-      RegisterRequest request = engine.commit((st, t, ev) -> registerRequest(r.token(), r.keys()));
+      RegisterRequest request =
+          engine.commit((st, t, ev) -> registerRequest(r.token(), r.keys(), false));
       attemptRegistration(r.token(), r.keys(), request, r.attempts() + 1);
       return;
     }

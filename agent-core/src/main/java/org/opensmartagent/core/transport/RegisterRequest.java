@@ -19,7 +19,8 @@ public record RegisterRequest(
     Optional<String> hostname,
     Optional<String> agentVersion,
     List<EntitlementTag> classicLicenses,
-    byte[] csr) {
+    byte[] csr,
+    boolean force) {
 
   public RegisterRequest {
     Objects.requireNonNull(token, "token == null");
@@ -50,6 +51,8 @@ public record RegisterRequest(
         + nonce
         + ", token=<hidden>, classicLicenses="
         + classicLicenses
+        + ", force="
+        + force
         + "}";
   }
 }
