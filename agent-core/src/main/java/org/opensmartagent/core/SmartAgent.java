@@ -11,13 +11,17 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.opensmartagent.core.identity.KeyAlgorithm;
+import org.opensmartagent.core.identity.PinnedRoot;
 import org.opensmartagent.core.internal.AgentEngine;
 import org.opensmartagent.core.internal.EngineConfig;
+import org.opensmartagent.core.internal.wire.CurrentSigner;
+import org.opensmartagent.core.internal.wire.SignedTransport;
 import org.opensmartagent.core.store.StoreException;
 import org.opensmartagent.core.store.TrustedStore;
 import org.opensmartagent.core.time.AgentScheduler;
 import org.opensmartagent.core.time.Schedulers;
 import org.opensmartagent.core.transport.LicensingTransport;
+import org.opensmartagent.core.transport.MessageChannel;
 
 /**
  * The device-side smart licensing agent. Firmware builds one per product instance, enables smart
@@ -140,7 +144,9 @@ public final class SmartAgent implements AutoCloseable {
   public static final class Builder {
     private ProductPolicy policy;
     private final List<Udi> udis = new ArrayList<>();
-    private LicensingTransport transport;
+    private Optional<LicensingTransport> transport = Optional.empty();
+    private Optional<MessageChannel> channel = Optional.empty();
+    private Optional<PinnedRoot> pinnedRoot = Optional.empty();
     private TrustedStore store;
     private Optional<AgentScheduler> scheduler = Optional.empty();
     private Clock clock = Clock.systemUTC();
@@ -170,8 +176,25 @@ public final class SmartAgent implements AutoCloseable {
       return this;
     }
 
+    /** A ready transport (a test fake, or your own); use {@link #channel} for the real protocol. */
     public Builder transport(LicensingTransport transport) {
-      this.transport = Objects.requireNonNull(transport, "transport == null");
+      this.transport = Optional.of(Objects.requireNonNull(transport, "transport == null"));
+      return this;
+    }
+
+    /**
+     * The wire to the license server (an HTTP transport from agent-transport). Requests are signed
+     * with the device's keys and every answer is verified against the {@link #pinnedRoot} before
+     * anything in it is used.
+     */
+    public Builder channel(MessageChannel channel) {
+      this.channel = Optional.of(Objects.requireNonNull(channel, "channel == null"));
+      return this;
+    }
+
+    /** The licensing root CA that ships with the product; required with {@link #channel}. */
+    public Builder pinnedRoot(PinnedRoot root) {
+      this.pinnedRoot = Optional.of(Objects.requireNonNull(root, "root == null"));
       return this;
     }
 
@@ -251,7 +274,20 @@ public final class SmartAgent implements AutoCloseable {
      */
     public SmartAgent build() throws StoreException {
       require(policy, "policy", "ProductPolicy.builder()...build()");
-      require(transport, "transport", "an HTTP transport or a test fake");
+      if (transport.isPresent() == channel.isPresent()) {
+        throw new IllegalStateException(
+            "Give exactly one of transport(...) (a fake or your own) or channel(...) (the real"
+                + " protocol over HTTP)");
+      }
+      if (channel.isPresent() && pinnedRoot.isEmpty()) {
+        throw new IllegalStateException(
+            "pinnedRoot is missing: answers over a channel are verified against the licensing"
+                + " root that ships with the product; give it with pinnedRoot(...)");
+      }
+      CurrentSigner signer = new CurrentSigner();
+      LicensingTransport wire =
+          transport.orElseGet(
+              () -> new SignedTransport(channel.get(), pinnedRoot.get(), clock, signer));
       require(store, "store", "FileTrustedStore.open(dir, DeviceSecret.randomFileIn(dir))");
       if (udis.isEmpty()) {
         throw new IllegalStateException("udi is missing: give the device's UDI with udi(...)");
@@ -266,7 +302,7 @@ public final class SmartAgent implements AutoCloseable {
           new EngineConfig(
               policy,
               List.copyOf(udis),
-              transport,
+              wire,
               store,
               scheduler.orElseGet(own::get),
               clock,
@@ -279,6 +315,8 @@ public final class SmartAgent implements AutoCloseable {
               List.copyOf(classicLicenses),
               keyAlgorithm,
               secureRandom.orElseGet(SecureRandom::new),
+              pinnedRoot,
+              signer,
               allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)));
       try {
         return new SmartAgent(AgentEngine.start(config), Map.copyOf(gates), own);

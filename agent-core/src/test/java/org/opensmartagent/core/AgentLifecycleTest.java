@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensmartagent.core.store.InMemoryTrustedStore;
 import org.opensmartagent.core.transport.ScriptedTransport;
@@ -110,7 +111,14 @@ class AgentLifecycleTest {
             .build();
     agent.enable();
     assertThat(threads()).isEqualTo(before + 1);
+    List<Thread> mine =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("smart-agent"))
+            .toList();
     agent.close();
+    for (Thread t : mine) {
+      t.join(10_000);
+    }
     assertThat(threads()).isEqualTo(before);
   }
 

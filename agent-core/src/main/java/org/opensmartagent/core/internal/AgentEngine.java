@@ -73,6 +73,7 @@ public final class AgentEngine implements AutoCloseable {
     StoreLoad load = config.store().load();
     List<AgentEvent> loadEvents = new java.util.ArrayList<>();
     AgentState initial = initialState(config.policy(), load, loadEvents, config.clock().instant());
+    StoredIdentity.reverify(initial, config, loadEvents);
     AgentEngine engine = new AgentEngine(config, initial);
     engine.commit(
         (s, now, ev) -> {

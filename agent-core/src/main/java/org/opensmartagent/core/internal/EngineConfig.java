@@ -13,6 +13,8 @@ import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.Udi;
 import org.opensmartagent.core.identity.KeyAlgorithm;
+import org.opensmartagent.core.identity.PinnedRoot;
+import org.opensmartagent.core.internal.wire.CurrentSigner;
 import org.opensmartagent.core.store.TrustedStore;
 import org.opensmartagent.core.time.AgentScheduler;
 import org.opensmartagent.core.transport.LicensingTransport;
@@ -21,6 +23,8 @@ import org.opensmartagent.core.transport.LicensingTransport;
  * Everything the engine is built from; assembled and checked by {@code SmartAgent.Builder}.
  *
  * @param ticker monotonic nanoseconds, to measure time across a wall-clock jump
+ * @param pinnedRoot the licensing root that server material must chain to, if any
+ * @param signer receives the key that signs each request
  * @param gates receives, after every stored change, whether each entitlement is allowed
  * @param keyAlgorithm the algorithm of the device key pair made at each registration
  * @param secureRandom randomness for device keys and signatures
@@ -41,4 +45,6 @@ public record EngineConfig(
     List<EntitlementTag> classicLicenses,
     KeyAlgorithm keyAlgorithm,
     SecureRandom secureRandom,
+    Optional<PinnedRoot> pinnedRoot,
+    CurrentSigner signer,
     Consumer<Map<EntitlementTag, Boolean>> gates) {}

@@ -2,7 +2,9 @@ package org.opensmartagent.core.internal;
 
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.opensmartagent.core.EntitlementRequest;
@@ -11,6 +13,7 @@ import org.opensmartagent.core.OperationResult;
 import org.opensmartagent.core.OperationResult.Operation;
 import org.opensmartagent.core.RegistrationState;
 import org.opensmartagent.core.identity.DeviceKeys;
+import org.opensmartagent.core.internal.wire.SigningIdentity;
 import org.opensmartagent.core.transport.AuthorizeRequest;
 import org.opensmartagent.core.transport.AuthorizeResponse;
 import org.opensmartagent.core.transport.DeregisterRequest;
@@ -31,6 +34,7 @@ public final class ServerOperations {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/%=\\-]{1,1024}");
 
   private final AgentEngine engine;
+  private final Map<Registration, SigningIdentity> signing = new IdentityHashMap<>();
   private volatile Optional<PendingRegistration> pending = Optional.empty();
 
   /** A registration waiting for its retry; the token lives only here, in memory. */
@@ -133,6 +137,7 @@ public final class ServerOperations {
   private OperationResult attemptRegistration(
       String token, DeviceKeys keys, RegisterRequest request, int attempt) {
     try {
+      engine.config.signer().set(new SigningIdentity(keys, List.of()));
       ServerReply<RegisterResponse> reply = engine.config.transport().register(request);
       if (!reply.isAccepted()) {
         ServerReply.Rejection r = reply.rejection().orElseThrow();
@@ -244,14 +249,17 @@ public final class ServerOperations {
               communicationFailed(s, e, ev);
               ev.add(
                   EventCode.AGENT_REG_RETRY,
-                  "Could not reach the license server (" + e.getMessage() + "); retrying at " + at,
+                  "No usable answer from the license server ("
+                      + e.getMessage()
+                      + "); retrying at "
+                      + at,
                   "retryAt",
                   at);
               return at;
             });
     return OperationResult.communicationFailed(
         Operation.REGISTER,
-        "Could not reach the license server: " + e.getMessage() + ". Retrying at " + retryAt,
+        "Registration not completed: " + e.getMessage() + ". Retrying at " + retryAt,
         Optional.of(retryAt));
   }
 
@@ -274,6 +282,7 @@ public final class ServerOperations {
               return new AuthorizeRequest(pi, nonce(), usage(s));
             });
     try {
+      signWithIdCertificate();
       ServerReply<AuthorizeResponse> reply = engine.config.transport().authorize(request);
       if (!reply.isAccepted()) {
         ServerReply.Rejection r = reply.rejection().orElseThrow();
@@ -339,6 +348,7 @@ public final class ServerOperations {
                   pi, nonce(), DeviceIdentity.csr(keys, engine.config.udis()));
             });
     try {
+      signWithIdCertificate();
       ServerReply<RenewIdResponse> reply = engine.config.transport().renewId(request);
       if (!reply.isAccepted()) {
         ServerReply.Rejection r = reply.rejection().orElseThrow();
@@ -447,6 +457,7 @@ public final class ServerOperations {
             + productInstanceId
             + " from the virtual account by hand.";
     try {
+      signWithIdCertificate();
       ServerReply<?> reply =
           engine.config.transport().deregister(new DeregisterRequest(productInstanceId, nonce()));
       if (reply.isAccepted()) {
@@ -486,6 +497,19 @@ public final class ServerOperations {
     if (Wakeups.idRenewalDue(s, engine.policy).filter(at -> !now.isBefore(at)).isPresent()) {
       renewIdNow();
     }
+  }
+
+  /** Requests after registration are signed with the ID key and carry the ID certificate. */
+  private void signWithIdCertificate() {
+    Registration r =
+        engine.current().reg.orElseThrow(() -> new IllegalStateException("not registered"));
+    SigningIdentity id = signing.get(r);
+    if (id == null) {
+      id = new SigningIdentity(r.keys(engine.config.secureRandom()), r.idCertificateChain());
+      signing.clear();
+      signing.put(r, id);
+    }
+    engine.config.signer().set(id);
   }
 
   Optional<Instant> pendingRetry() {

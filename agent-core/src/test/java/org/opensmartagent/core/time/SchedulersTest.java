@@ -56,8 +56,18 @@ class SchedulersTest {
                 .filter(t -> t.getName().startsWith("test-sched"))
                 .allMatch(Thread::isDaemon))
         .isTrue();
+    List<Thread> workers = named("test-sched");
     scheduler.close();
+    for (Thread t : workers) {
+      t.join(10_000);
+    }
     assertThat(threads("test-sched")).isZero();
+  }
+
+  static List<Thread> named(String prefix) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith(prefix))
+        .toList();
   }
 
   private static long threads(String prefix) {
