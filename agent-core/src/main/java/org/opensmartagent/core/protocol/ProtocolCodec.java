@@ -32,6 +32,12 @@ public final class ProtocolCodec {
   /** The message version this codec writes; it reads any 1.x. */
   public static final String VERSION = SignedMessage.CURRENT_VERSION;
 
+  /**
+   * What this agent can do, sent at registration: Device Led Conversion, export-controlled tokens,
+   * and understanding the server's "try again later".
+   */
+  public static final List<String> AGENT_CAPABILITIES = List.of("DLC", "EXPORT_2", "OK_TRY_AGAIN");
+
   private ProtocolCodec() {}
 
   // ---- requests --------------------------------------------------------------------------
@@ -39,6 +45,7 @@ public final class ProtocolCodec {
   public static byte[] encode(RegisterRequest r) {
     Fields f = new Fields(MessageType.REGISTER_REQUEST, VERSION);
     f.put("nonce", r.nonce());
+    AGENT_CAPABILITIES.forEach(c -> f.put("capability", c));
     r.udis().forEach(u -> f.put("udi", u.toString()));
     r.softwareTag().ifPresent(t -> f.put("software-tag", t.value()));
     f.putOptional("hostname", r.hostname());
