@@ -134,6 +134,22 @@ public final class SmartAgent implements AutoCloseable {
     return engine.server().deregister();
   }
 
+  /**
+   * Checks that transport settings may be edited now, as real devices do: only while the product is
+   * not registered (and holds no reservation).
+   *
+   * @throws IllegalStateException saying to deregister first
+   */
+  public void requireTransportSettingsEditable() {
+    RegistrationState state = status().registration().state();
+    if (state.isRegistered() || state.isReservation()) {
+      throw new IllegalStateException(
+          "Please deregister product to edit transport settings (the product is "
+              + state.displayName()
+              + ")");
+    }
+  }
+
   @Override
   public void close() {
     engine.close();

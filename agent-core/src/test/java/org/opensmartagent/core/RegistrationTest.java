@@ -184,6 +184,20 @@ class RegistrationTest {
   }
 
   @Test
+  void transportSettingsCanBeEditedOnlyWhileUnregistered() throws Exception {
+    try (Fixtures f = new Fixtures()) {
+      f.agent.enable();
+      f.agent.requireTransportSettingsEditable();
+      f.agent.register("TOKEN1");
+      assertThatThrownBy(f.agent::requireTransportSettingsEditable)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("Please deregister product to edit transport settings");
+      f.agent.deregister();
+      f.agent.requireTransportSettingsEditable();
+    }
+  }
+
+  @Test
   void classicLicensesAreConvertedOnceAtRegistration() throws Exception {
     try (Fixtures f = new Fixtures()) {
       f.agent.close();
