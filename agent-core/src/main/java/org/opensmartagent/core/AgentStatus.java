@@ -21,6 +21,7 @@ public record AgentStatus(
     boolean licenseConversionDone,
     String transport,
     List<Entitlement> entitlements,
+    Reservation reservation,
     List<Operation> allowedOperations) {
 
   public AgentStatus {
@@ -70,6 +71,15 @@ public record AgentStatus(
       Optional<Instant> graceEnds,
       String reason) {}
 
+  /** The Reservation Info section. */
+  public record Reservation(
+      boolean enabled,
+      Optional<String> requestCode,
+      Optional<String> lastReturnCode,
+      Optional<String> lastConfirmationCode,
+      Optional<String> installedType,
+      Optional<Instant> installedCodeIssued) {}
+
   /** The operator operations valid in the current state (drives the shell's menu). */
   public enum Operation {
     ENABLE,
@@ -82,7 +92,14 @@ public record AgentStatus(
     RELEASE_LICENSE,
     URL,
     STATUS,
-    SUMMARY
+    SUMMARY,
+    ENABLE_RESERVATION,
+    REQUEST_CODE,
+    INSTALL_AUTHORIZATION_CODE,
+    REAUTHORIZE,
+    RETURN_RESERVATION,
+    CANCEL_RESERVATION,
+    DISABLE_RESERVATION
   }
 
   /** The entitlement with this tag, if declared. */

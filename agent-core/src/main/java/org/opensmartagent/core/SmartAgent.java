@@ -1,5 +1,6 @@
 package org.opensmartagent.core;
 
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,12 +11,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import org.opensmartagent.core.identity.ChainValidator;
+import org.opensmartagent.core.identity.IdentityException;
 import org.opensmartagent.core.identity.KeyAlgorithm;
 import org.opensmartagent.core.identity.PinnedRoot;
 import org.opensmartagent.core.internal.AgentEngine;
 import org.opensmartagent.core.internal.EngineConfig;
 import org.opensmartagent.core.internal.wire.CurrentSigner;
 import org.opensmartagent.core.internal.wire.SignedTransport;
+import org.opensmartagent.core.reservation.CodeInspection;
+import org.opensmartagent.core.reservation.RequestCode;
+import org.opensmartagent.core.reservation.ReservationType;
+import org.opensmartagent.core.reservation.ReturnCode;
 import org.opensmartagent.core.store.StoreException;
 import org.opensmartagent.core.store.TrustedStore;
 import org.opensmartagent.core.time.AgentScheduler;
@@ -134,6 +141,54 @@ public final class SmartAgent implements AutoCloseable {
     return engine.server().deregister();
   }
 
+  // ---- offline reservation ---------------------------------------------------------------
+
+  /** Enables license reservation (refused while registered: "Already registered"). */
+  public void enableReservation() {
+    engine.reservation().enable();
+  }
+
+  /** Disables license reservation; a pending request code is cancelled, an installed one kept. */
+  public void disableReservation() {
+    engine.reservation().disable();
+  }
+
+  /** The request code to copy to the license server; the same one until it is cancelled. */
+  public RequestCode requestCode(ReservationType type) {
+    return engine.reservation().requestCode(Objects.requireNonNull(type, "type == null"));
+  }
+
+  /**
+   * Installs the authorization code (the {@code <specificPLR>} text, possibly wrapped in {@code
+   * <smartLicense>}) that answers the pending request code.
+   *
+   * @throws IllegalArgumentException when the code is malformed, altered, for another device or for
+   *     another request; nothing is changed
+   */
+  public void installAuthorizationCode(String code) {
+    engine.reservation().install(Objects.requireNonNull(code, "code == null"));
+  }
+
+  /** Installs an updated SLR code; returns the 8-character confirmation code for the server. */
+  public String reauthorize(String code) {
+    return engine.reservation().reauthorize(Objects.requireNonNull(code, "code == null"));
+  }
+
+  /** Removes the installed reservation; the return code frees its licenses on the server. */
+  public ReturnCode returnReservation() {
+    return engine.reservation().returnReservation();
+  }
+
+  /** Cancels the pending request code; the next request code will be a new one. */
+  public void cancelReservation() {
+    engine.reservation().cancel();
+  }
+
+  /** Reads an authorization code without installing it. */
+  public CodeInspection inspectAuthorizationCode(String code) {
+    return engine.reservation().inspect(Objects.requireNonNull(code, "code == null"));
+  }
+
   /**
    * Checks that transport settings may be edited now, as real devices do: only while the product is
    * not registered (and holds no reservation).
@@ -163,6 +218,7 @@ public final class SmartAgent implements AutoCloseable {
     private Optional<LicensingTransport> transport = Optional.empty();
     private Optional<MessageChannel> channel = Optional.empty();
     private Optional<PinnedRoot> pinnedRoot = Optional.empty();
+    private List<byte[]> reservationChain = List.of();
     private TrustedStore store;
     private Optional<AgentScheduler> scheduler = Optional.empty();
     private Clock clock = Clock.systemUTC();
@@ -206,6 +262,42 @@ public final class SmartAgent implements AutoCloseable {
     public Builder channel(MessageChannel channel) {
       this.channel = Optional.of(Objects.requireNonNull(channel, "channel == null"));
       return this;
+    }
+
+    /**
+     * The certificate chain (leaf first, DER) of the key that signs reservation authorization
+     * codes, as shipped with the product. It must chain to the {@link #pinnedRoot}; without it no
+     * authorization code can be installed.
+     */
+    public Builder reservationSigningChain(List<byte[]> leafFirst) {
+      Objects.requireNonNull(leafFirst, "leafFirst == null");
+      if (leafFirst.isEmpty()) {
+        throw new IllegalArgumentException("reservation signing chain is empty");
+      }
+      this.reservationChain = leafFirst.stream().map(byte[]::clone).toList();
+      return this;
+    }
+
+    private Optional<PublicKey> reservationKey() {
+      if (reservationChain.isEmpty()) {
+        return Optional.empty();
+      }
+      PinnedRoot root =
+          pinnedRoot.orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "pinnedRoot is missing: the reservation signing chain is checked against it"));
+      try {
+        return Optional.of(
+            new ChainValidator(root)
+                .validateSigningChain(reservationChain, clock.instant())
+                .getPublicKey());
+      } catch (IdentityException e) {
+        throw new IllegalStateException(
+            "The reservation signing chain does not validate against the pinned root: "
+                + e.getMessage(),
+            e);
+      }
     }
 
     /** The licensing root CA that ships with the product; required with {@link #channel}. */
@@ -332,6 +424,7 @@ public final class SmartAgent implements AutoCloseable {
               keyAlgorithm,
               secureRandom.orElseGet(SecureRandom::new),
               pinnedRoot,
+              reservationKey(),
               signer,
               allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)));
       try {

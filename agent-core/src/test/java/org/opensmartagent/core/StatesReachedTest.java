@@ -6,8 +6,14 @@ import static org.opensmartagent.core.Fixtures.MALWARE;
 import static org.opensmartagent.core.Fixtures.OUTBREAK;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.opensmartagent.core.reservation.RequestCode;
+import org.opensmartagent.core.reservation.ReservationAuthority;
+import org.opensmartagent.core.reservation.ReservationType;
+import org.opensmartagent.core.reservation.ReservedEntitlement;
+import org.opensmartagent.core.store.InMemoryTrustedStore;
 import org.opensmartagent.core.transport.RejectReason;
 import org.opensmartagent.core.transport.ScriptedTransport.Op;
 import org.opensmartagent.core.transport.TransportException;
@@ -53,6 +59,7 @@ class StatesReachedTest {
       f.agent.release(MALWARE);
       f.agent.release(DLP);
       f.agent.release(OUTBREAK); // nothing in use
+      reserve(f);
       f.events.forEach(
           e -> {
             switch (e.code()) {
@@ -69,13 +76,41 @@ class StatesReachedTest {
       authorization.add(AuthorizationState.NONE);
       modes.add(EnforcementMode.DISABLED);
     }
-    assertThat(registration)
-        .containsAll(EnumSet.complementOf(EnumSet.copyOf(RESERVATION_REGISTRATION)));
-    assertThat(authorization)
-        .containsAll(EnumSet.complementOf(EnumSet.of(AuthorizationState.AUTHORIZED_RESERVED)));
-    assertThat(modes)
-        .containsAll(
-            EnumSet.complementOf(
-                EnumSet.of(EnforcementMode.RESERVED_AUTHORIZED, EnforcementMode.NOT_AUTHORIZED)));
+    assertThat(registration).containsExactlyInAnyOrder(RegistrationState.values());
+    assertThat(authorization).containsExactlyInAnyOrder(AuthorizationState.values());
+    assertThat(modes).containsExactlyInAnyOrder(EnforcementMode.values());
+  }
+
+  /** SLR covering one of two entitlements, returned; then PLR. */
+  private static void reserve(Fixtures f) throws Exception {
+    ReservationAuthority authority = new ReservationAuthority(f.time.now());
+    f.agent.close();
+    f.agent =
+        SmartAgent.builder()
+            .policy(f.policy)
+            .udi(Fixtures.UDI)
+            .transport(f.server)
+            .pinnedRoot(authority.pinnedRoot())
+            .reservationSigningChain(authority.signingChain())
+            .store(new InMemoryTrustedStore())
+            .scheduler(f.time)
+            .clock(f.time.clock())
+            .listener(f.events::add)
+            .build();
+    f.agent.enable();
+    f.agent.request(MALWARE);
+    f.agent.request(DLP);
+    f.agent.enableReservation();
+    RequestCode slr = f.agent.requestCode(ReservationType.SPECIFIC);
+    f.agent.installAuthorizationCode(
+        authority
+            .authorize(
+                slr,
+                f.time.now(),
+                List.of(ReservedEntitlement.of(MALWARE, 1, LicenseTerm.perpetual())))
+            .text());
+    f.agent.returnReservation();
+    RequestCode plr = f.agent.requestCode(ReservationType.UNIVERSAL);
+    f.agent.installAuthorizationCode(authority.authorize(plr, f.time.now(), List.of()).text());
   }
 }

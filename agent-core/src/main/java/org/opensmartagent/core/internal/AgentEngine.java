@@ -45,6 +45,7 @@ public final class AgentEngine implements AutoCloseable {
   private final ReentrantLock stateLock = new ReentrantLock();
   private final ReentrantLock operationLock = new ReentrantLock();
   private final ServerOperations server;
+  private final ReservationOperations reservation;
   private volatile AgentState current;
   private AgentScheduler.Cancellable wakeup = AgentScheduler.Cancellable.NONE;
   private Optional<Instant> wakeupAt = Optional.empty();
@@ -62,6 +63,7 @@ public final class AgentEngine implements AutoCloseable {
     this.time = new AgentTime(config.clock(), config.ticker());
     this.current = initial;
     this.server = new ServerOperations(this);
+    this.reservation = new ReservationOperations(this);
   }
 
   /**
@@ -203,6 +205,10 @@ public final class AgentEngine implements AutoCloseable {
   public AgentStatus status() {
     AgentState s = current;
     return StatusView.of(s, time.peek(s), this);
+  }
+
+  public ReservationOperations reservation() {
+    return reservation;
   }
 
   public ServerOperations server() {

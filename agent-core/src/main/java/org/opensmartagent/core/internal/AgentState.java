@@ -9,6 +9,8 @@ import org.opensmartagent.core.AuthorizationState;
 import org.opensmartagent.core.EntitlementDefinition;
 import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.RegistrationState;
+import org.opensmartagent.core.reservation.AuthorizationCode;
+import org.opensmartagent.core.reservation.RequestCode;
 
 /**
  * All of one agent's state. The engine never changes a published instance: every change works on a
@@ -49,6 +51,13 @@ final class AgentState {
 
   final Map<org.opensmartagent.core.EntitlementTag, EntitlementState> entitlements =
       new LinkedHashMap<>();
+
+  boolean reservationEnabled;
+  Optional<RequestCode> pendingRequest = Optional.empty();
+  Optional<Instant> lastReminder = Optional.empty();
+  Optional<AuthorizationCode> installed = Optional.empty();
+  Optional<String> lastReturnCode = Optional.empty();
+  Optional<String> lastConfirmationCode = Optional.empty();
 
   Instant lastTrustedTime = Instant.EPOCH;
   Duration clockOffset = Duration.ZERO;
@@ -122,6 +131,12 @@ final class AgentState {
     c.evalStarted = evalStarted;
     c.evalExpiredNotified = evalExpiredNotified;
     entitlements.forEach((k, v) -> c.entitlements.put(k, v.copy()));
+    c.reservationEnabled = reservationEnabled;
+    c.pendingRequest = pendingRequest;
+    c.lastReminder = lastReminder;
+    c.installed = installed;
+    c.lastReturnCode = lastReturnCode;
+    c.lastConfirmationCode = lastConfirmationCode;
     c.lastTrustedTime = lastTrustedTime;
     c.clockOffset = clockOffset;
     return c;

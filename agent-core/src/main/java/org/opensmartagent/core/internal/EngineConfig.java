@@ -1,5 +1,6 @@
 package org.opensmartagent.core.internal;
 
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.opensmartagent.core.transport.LicensingTransport;
  *
  * @param ticker monotonic nanoseconds, to measure time across a wall-clock jump
  * @param pinnedRoot the licensing root that server material must chain to, if any
+ * @param reservationKey the key that signs reservation authorization codes, if configured
  * @param signer receives the key that signs each request
  * @param gates receives, after every stored change, whether each entitlement is allowed
  * @param keyAlgorithm the algorithm of the device key pair made at each registration
@@ -46,5 +48,6 @@ public record EngineConfig(
     KeyAlgorithm keyAlgorithm,
     SecureRandom secureRandom,
     Optional<PinnedRoot> pinnedRoot,
+    Optional<PublicKey> reservationKey,
     CurrentSigner signer,
     Consumer<Map<EntitlementTag, Boolean>> gates) {}

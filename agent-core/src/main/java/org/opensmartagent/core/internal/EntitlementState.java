@@ -23,6 +23,7 @@ final class EntitlementState {
   Optional<Instant> graceEnds = Optional.empty();
   int graceNoticesFired;
   boolean featureExpiredNotified;
+  int reservedNoticesFired;
 
   EntitlementState(EntitlementTag tag, CountUnit unit) {
     this.tag = tag;
@@ -39,6 +40,7 @@ final class EntitlementState {
     c.graceEnds = graceEnds;
     c.graceNoticesFired = graceNoticesFired;
     c.featureExpiredNotified = featureExpiredNotified;
+    c.reservedNoticesFired = reservedNoticesFired;
     return c;
   }
 

@@ -41,6 +41,7 @@ final class Rules {
     expireRegistration(s, now, p, ev);
     evaluation(s, now, p, ev);
     grace(s, now, p, ev);
+    ReservationRules.apply(s, now, p, ev);
     for (EntitlementState e : s.entitlements.values()) {
       EntitlementDefinition d = p.requireEntitlement(e.tag);
       EnforcementMode before = e.mode;
@@ -226,6 +227,9 @@ final class Rules {
     if (!e.requested) {
       return EnforcementMode.INITIALIZED;
     }
+    if (s.installed.isPresent() && isReservationInstalled(s)) {
+      return ReservationRules.mode(s.installed.get(), e, now);
+    }
     if (s.isRegisteredAndAuthorized()) {
       if (authorizationExpired(s, now)) {
         return EnforcementMode.AUTHORIZATION_EXPIRED;
@@ -316,8 +320,10 @@ final class Rules {
       case AUTHORIZED, RESERVED_AUTHORIZED, OVERAGE -> e.featureExpiredNotified = false;
       case NOT_AUTHORIZED ->
           ev.add(
-              EventCode.NOT_AUTHORIZED,
-              e.tag.name() + " is not covered by the installed reservation",
+              e.reason.startsWith(ReservationRules.EXPIRED)
+                  ? EventCode.RESERVED_LICENSE_EXPIRED
+                  : EventCode.NOT_AUTHORIZED,
+              e.tag.name() + ": " + e.reason,
               "tag",
               e.tag);
       default -> {}

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.opensmartagent.core.CountUnit;
 import org.opensmartagent.core.EnforcementMode;
 import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.RegistrationState;
+import org.opensmartagent.core.reservation.AuthorizationCode;
+import org.opensmartagent.core.reservation.RequestCode;
 import org.opensmartagent.core.transport.Verdict;
 
 /**
@@ -66,6 +69,12 @@ final class StateCodec {
       for (EntitlementState e : s.entitlements.values()) {
         writeEntitlement(out, e);
       }
+      out.writeBoolean(s.reservationEnabled);
+      writeText(out, s.pendingRequest.map(RequestCode::text));
+      writeInstant(out, s.lastReminder);
+      writeText(out, s.installed.map(AuthorizationCode::text));
+      writeText(out, s.lastReturnCode);
+      writeText(out, s.lastConfirmationCode);
       writeInstant(out, s.lastTrustedTime);
       writeDuration(out, s.clockOffset);
     } catch (IOException e) {
@@ -123,6 +132,12 @@ final class StateCodec {
         EntitlementState e = readEntitlement(in);
         s.entitlements.put(e.tag, e);
       }
+      s.reservationEnabled = in.readBoolean();
+      s.pendingRequest = readText(in).map(RequestCode::parse);
+      s.lastReminder = readInstant(in);
+      s.installed = readText(in).map(AuthorizationCode::parse);
+      s.lastReturnCode = readText(in);
+      s.lastConfirmationCode = readText(in);
       s.lastTrustedTime =
           readInstant(in).orElseThrow(() -> new IllegalArgumentException("no time"));
       s.clockOffset = readDuration(in);
@@ -204,6 +219,7 @@ final class StateCodec {
     writeInstant(out, e.graceEnds);
     out.writeInt(e.graceNoticesFired);
     out.writeBoolean(e.featureExpiredNotified);
+    out.writeInt(e.reservedNoticesFired);
   }
 
   private static EntitlementState readEntitlement(DataInputStream in) throws IOException {
@@ -223,7 +239,21 @@ final class StateCodec {
     e.graceEnds = readInstant(in);
     e.graceNoticesFired = in.readInt();
     e.featureExpiredNotified = in.readBoolean();
+    e.reservedNoticesFired = in.readInt();
     return e;
+  }
+
+  private static void writeText(DataOutputStream out, Optional<String> text) throws IOException {
+    out.writeBoolean(text.isPresent());
+    if (text.isPresent()) {
+      writeBlob(out, text.get().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Optional<String> readText(DataInputStream in) throws IOException {
+    return in.readBoolean()
+        ? Optional.of(new String(readBlob(in), StandardCharsets.UTF_8))
+        : Optional.empty();
   }
 
   private static void writeRetry(DataOutputStream out, RetryState r) throws IOException {

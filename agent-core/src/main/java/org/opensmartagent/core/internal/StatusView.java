@@ -50,6 +50,13 @@ final class StatusView {
         s.conversionDone,
         c.transport().description(),
         entitlements(s, p),
+        new AgentStatus.Reservation(
+            s.reservationEnabled,
+            s.pendingRequest.map(r -> r.text()),
+            s.lastReturnCode,
+            s.lastConfirmationCode,
+            s.installed.map(i -> i.type().name()),
+            s.installed.map(i -> i.timestamp())),
         List.copyOf(operations(s)));
   }
 
@@ -99,11 +106,24 @@ final class StatusView {
       return ops;
     }
     RegistrationState r = s.registration;
+    if (s.reservationEnabled) {
+      ops.add(Operation.DISABLE_RESERVATION);
+    }
     switch (r) {
       case UNREGISTERED, REGISTRATION_FAILED, REGISTRATION_EXPIRED, REGISTRATION_RETRY -> {
         ops.add(Operation.REGISTER);
         ops.add(Operation.URL);
+        ops.add(s.reservationEnabled ? Operation.REQUEST_CODE : Operation.ENABLE_RESERVATION);
       }
+      case RESERVATION_IN_PROGRESS ->
+          ops.addAll(
+              EnumSet.of(
+                  Operation.REQUEST_CODE,
+                  Operation.INSTALL_AUTHORIZATION_CODE,
+                  Operation.CANCEL_RESERVATION));
+      case REGISTERED_SLR ->
+          ops.addAll(EnumSet.of(Operation.REAUTHORIZE, Operation.RETURN_RESERVATION));
+      case REGISTERED_PLR -> ops.add(Operation.RETURN_RESERVATION);
       case REGISTERED ->
           ops.addAll(
               EnumSet.of(

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.opensmartagent.core.AgentEvent;
 import org.opensmartagent.core.EventCode;
 import org.opensmartagent.core.RegistrationState;
@@ -20,6 +21,7 @@ final class StoredIdentity {
   private StoredIdentity() {}
 
   static void reverify(AgentState s, EngineConfig config, List<AgentEvent> events) {
+    reverifyReservation(s, config, events);
     if (config.pinnedRoot().isEmpty() || s.reg.isEmpty()) {
       return;
     }
@@ -38,13 +40,42 @@ final class StoredIdentity {
       s.clearRegistration();
       s.registration = RegistrationState.UNREGISTERED;
       s.beforeAttempt = RegistrationState.UNREGISTERED;
+      dropped(events, config, "The stored ID certificate failed verification (" + e.getMessage());
+    }
+  }
+
+  /** The installed authorization code must still verify with the reservation signing key. */
+  private static void reverifyReservation(
+      AgentState s, EngineConfig config, List<AgentEvent> events) {
+    if (s.installed.isEmpty()) {
+      return;
+    }
+    try {
+      s.installed
+          .get()
+          .verify(
+              config
+                  .reservationKey()
+                  .orElseThrow(
+                      () -> new IllegalStateException("no reservation signing key is configured")));
+    } catch (IdentityException | IllegalStateException e) {
+      s.installed = Optional.empty();
+      s.registration = RegistrationState.UNREGISTERED;
+      s.beforeAttempt = RegistrationState.UNREGISTERED;
+      dropped(
+          events,
+          config,
+          "The stored reservation authorization code failed verification (" + e.getMessage());
+    }
+  }
+
+  private static void dropped(List<AgentEvent> events, EngineConfig config, String what) {
+    {
       events.add(
           AgentEvent.of(
               EventCode.STORE_CORRUPTED,
               config.clock().instant(),
-              "The stored ID certificate failed verification ("
-                  + e.getMessage()
-                  + "); the registration was dropped. Register the product again."));
+              what + "); it was dropped. Register the product or install a reservation again."));
     }
   }
 }

@@ -51,6 +51,7 @@ final class Wakeups {
           Notices.nextThreshold(p.evaluationNotices(), s.evalNoticesFired, s.evalRemaining);
       next = earliest(next, threshold.map(t -> since.plus(s.evalRemaining.minus(t))));
     }
+    next = earliest(next, ReservationRules.next(s, p, now));
     for (EntitlementState e : s.entitlements.values()) {
       if (e.graceEnds.isPresent() && now.isBefore(e.graceEnds.get())) {
         Instant end = e.graceEnds.get();

@@ -18,8 +18,8 @@ import org.w3c.dom.Element;
 /**
  * The Call Home envelope: SOAP 1.2 with an AML session header (To, From, MessageId) and an AML
  * block (Type, CreationDate, Builder, BlockGroup) whose content is our licensing message. See
- * {@code docs/protocol.md}. The message id is derived from the signature, so no
- * randomness is needed; the creation date comes from the injected clock. Thread-safe.
+ * {@code docs/protocol.md}. The message id is derived from the signature, so no randomness is
+ * needed; the creation date comes from the injected clock. Thread-safe.
  */
 public final class CallHomeEnvelopeCodec implements EnvelopeCodec {
   private final URI to;

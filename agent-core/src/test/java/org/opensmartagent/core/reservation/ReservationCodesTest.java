@@ -1,0 +1,91 @@
+package org.opensmartagent.core.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.opensmartagent.core.EntitlementTag;
+import org.opensmartagent.core.LicenseTerm;
+import org.opensmartagent.core.Udi;
+
+class ReservationCodesTest {
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Udi HW = Udi.of("C9300-24UX", "FCW2134L0RN");
+
+  @Test
+  void requestCodesFollowTheObservedGrammarAndCarryAWorkingCheck() {
+    RequestCode code = RequestCode.create(ReservationType.SPECIFIC, HW, new SplittableRandom(7));
+    assertThat(code.text()).matches("CB-ZC9300-24UX:FCW2134L0RN-[A-Za-z0-9]{9}-[0-9A-F]{2}");
+    assertThat(RequestCode.parse(" " + code.text() + "\n")).isEqualTo(code);
+    String typo = code.text().replace("FCW2134", "FCW2135");
+    assertThatThrownBy(() -> RequestCode.parse(typo)).hasMessageContaining("mistyped");
+    assertThatThrownBy(() -> RequestCode.parse("hello")).hasMessageContaining("CB-ZC9300-24UX");
+    Udi sw = Udi.of("ESAV", "42A", "8e3c2f1a-1b2c-4d5e-8f90-a1b2c3d4e5f6");
+    RequestCode soft = RequestCode.create(ReservationType.UNIVERSAL, sw, new SplittableRandom(1));
+    assertThat(soft.text()).startsWith("CU-P:ESAV,S:42A,U:8e3c2f1a-1b2c-4d5e-8f90-a1b2c3d4e5f6-");
+    assertThat(RequestCode.parse(soft.text())).isEqualTo(soft);
+    assertThat(code.productInstanceId()).isNotEqualTo(soft.productInstanceId());
+  }
+
+  @Test
+  void authorizationCodesRoundTripVerifyAndRefuseTampering() throws Exception {
+    ReservationAuthority authority = new ReservationAuthority(T);
+    RequestCode request = RequestCode.create(ReservationType.SPECIFIC, HW, new SplittableRandom(3));
+    EntitlementTag dna = EntitlementTag.parse("DNA_Advantage");
+    AuthorizationCode code =
+        authority.authorize(
+            request, T, List.of(ReservedEntitlement.of(dna, 2, LicenseTerm.perpetual())));
+    assertThat(code.text())
+        .startsWith("<specificPLR><authorizationCode><flag>A</flag><version>C</version>");
+    assertThat(code.text()).doesNotContain("\n").doesNotStartWith("<?xml");
+    AuthorizationCode parsed =
+        AuthorizationCode.parse("  <smartLicense>" + code.text() + "</smartLicense>\n");
+    assertThat(parsed.entitlement(dna).orElseThrow().count()).isEqualTo(2);
+    assertThat(parsed.productInstanceId()).isEqualTo(request.productInstanceId());
+    parsed.verify(authority.signingChainKey());
+
+    String moreCount = code.text().replace("<count>2</count>", "<count>9</count>");
+    assertThatThrownBy(() -> AuthorizationCode.parse(moreCount).verify(authority.signingChainKey()))
+        .hasMessageContaining("SIGNATURE_VERIFICATION_FAILED");
+  }
+
+  @Test
+  void hostileOrMalformedCodesAreRefusedClearly() {
+    assertThatThrownBy(() -> AuthorizationCode.parse("not xml")).hasMessageContaining("not XML");
+    assertThatThrownBy(
+            () ->
+                AuthorizationCode.parse(
+                    "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><specificPLR>&e;</specificPLR>"))
+        .hasMessageContaining("DTDs and entities are not accepted");
+    assertThatThrownBy(
+            () -> AuthorizationCode.parse("<specificPLR><udi>P:A,S:B</udi></specificPLR>"))
+        .hasMessageContaining("has no <authorizationCode>");
+    assertThatThrownBy(() -> AuthorizationCode.parse("<" + "a".repeat(70_000) + "/>"))
+        .hasMessageContaining("at most 65536");
+    assertThatThrownBy(() -> AuthorizationCode.parse("<other/>"))
+        .hasMessageContaining("not <specificPLR>");
+  }
+
+  @Test
+  void returnAndConfirmationCodesHaveTheirFormatsAndBindTheCode() throws Exception {
+    ReservationAuthority authority = new ReservationAuthority(T);
+    RequestCode request =
+        RequestCode.create(ReservationType.UNIVERSAL, HW, new SplittableRandom(5));
+    AuthorizationCode code = authority.authorize(request, T, List.of());
+    AuthorizationCode other = authority.authorize(request, T.plusSeconds(1), List.of());
+    ReturnCode r = ReturnCode.create(code, new SplittableRandom(9));
+    assertThat(r.text()).matches("([1-9A-HJ-NP-Za-km-z]{6}-){8}[1-9A-HJ-NP-Za-km-z]{3}");
+    assertThat(ReturnCode.parse(r.text()).matches(code)).isTrue();
+    assertThat(r.matches(other)).isFalse();
+    assertThatThrownBy(() -> ReturnCode.parse("abc-def"))
+        .hasMessageContaining("nine dash-separated groups");
+    assertThatThrownBy(() -> ReturnCode.parse(r.text().replace(r.text().charAt(0), '0')))
+        .hasMessageContaining("not a Base58 character");
+    assertThat(ConfirmationCode.of(code))
+        .matches("[0-9a-f]{8}")
+        .isNotEqualTo(ConfirmationCode.of(other));
+  }
+}
