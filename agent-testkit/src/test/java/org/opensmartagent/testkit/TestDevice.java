@@ -59,17 +59,7 @@ final class TestDevice implements AutoCloseable {
 
   Decoded<RegisterResponse> register(String token, boolean force, EntitlementTag... classic)
       throws Exception {
-    RegisterRequest request =
-        new RegisterRequest(
-            token,
-            List.of(Udi.parse(udi)),
-            java.util.Optional.empty(),
-            nonce(),
-            java.util.Optional.empty(),
-            java.util.Optional.of("test"),
-            List.of(classic),
-            Csr.create(keys, udi, List.of()),
-            force);
+    RegisterRequest request = registerRequest(token, force, classic);
     SignedMessage message =
         MessageSigning.sign(
             MessageType.REGISTER_REQUEST, ProtocolCodec.encode(request), keys, List.of());
@@ -80,6 +70,20 @@ final class TestDevice implements AutoCloseable {
       idChain = answer.reply().body().idCertificateChain();
     }
     return answer;
+  }
+
+  RegisterRequest registerRequest(String token, boolean force, EntitlementTag... classic)
+      throws IdentityException {
+    return new RegisterRequest(
+        token,
+        List.of(Udi.parse(udi)),
+        java.util.Optional.empty(),
+        nonce(),
+        java.util.Optional.empty(),
+        java.util.Optional.of("test"),
+        List.of(classic),
+        Csr.create(keys, udi, List.of()),
+        force);
   }
 
   Decoded<RegisterResponse> register(String token) throws Exception {
