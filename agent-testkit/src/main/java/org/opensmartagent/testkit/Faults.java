@@ -44,7 +44,7 @@ public final class Faults {
     return this;
   }
 
-  /** The next {@code times} requests have their connection closed instead of an answer. */
+  /** The next {@code times} answers break off: the connection closes after the headers. */
   public Faults dropNext(int times) {
     plan.add(new Fault(Kind.DROP, 0, Optional.empty()), times);
     return this;

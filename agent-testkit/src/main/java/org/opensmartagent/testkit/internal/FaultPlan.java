@@ -16,7 +16,7 @@ public final class FaultPlan {
   public enum Kind {
     /** Answers with an HTTP status, with a Retry-After header if one is given. */
     STATUS,
-    /** Closes the connection instead of answering. */
+    /** Sends the headers, then closes the connection before the body. */
     DROP,
     /** Answers 200 with a body that is no envelope. */
     MALFORMED,

@@ -130,7 +130,11 @@ public final class LicensingDispatcher extends Dispatcher {
   private MockResponse.Builder faulty(FaultPlan.Fault fault, EnvelopeCodec codec) {
     return switch (fault.kind()) {
       case STATUS -> retryAfter(builder(HttpAnswer.text(fault.status(), "injected fault")), fault);
-      case DROP -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket());
+      case DROP ->
+          new MockResponse.Builder()
+              .setHeader("Content-Type", codec.contentType())
+              .body("the connection is closed before this body is sent")
+              .onResponseBody(new SocketEffect.CloseSocket());
       case MALFORMED ->
           new MockResponse.Builder()
               .setHeader("Content-Type", codec.contentType())
