@@ -3,7 +3,6 @@ package org.opensmartagent.testkit;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.opensmartagent.core.EntitlementRequest;
 import org.opensmartagent.core.EntitlementTag;
@@ -50,8 +49,13 @@ final class TestDevice implements AutoCloseable {
   List<byte[]> idChain = List.of();
 
   TestDevice(MockLicenseServer server, TransportKind kind, String udi, Clock clock) {
+    this(server, kind, udi, clock, DeviceKeys.generate(KeyAlgorithm.EC_P256, RANDOM));
+  }
+
+  private TestDevice(
+      MockLicenseServer server, TransportKind kind, String udi, Clock clock, DeviceKeys keys) {
     this.udi = udi;
-    this.keys = DeviceKeys.generate(KeyAlgorithm.EC_P256, RANDOM);
+    this.keys = keys;
     this.channel = Transports.channel(server.transportSettings(kind));
     this.validator = new ChainValidator(server.pinnedRoot());
     this.clock = clock;
@@ -84,6 +88,14 @@ final class TestDevice implements AutoCloseable {
         List.of(classic),
         Csr.create(keys, udi, List.of()),
         force);
+  }
+
+  /** The same device (keys, instance, ID certificate) talking to {@code server}. */
+  TestDevice moveTo(MockLicenseServer server, TransportKind kind) {
+    TestDevice moved = new TestDevice(server, kind, udi, clock, keys);
+    moved.instanceId = instanceId;
+    moved.idChain = idChain;
+    return moved;
   }
 
   Decoded<RegisterResponse> register(String token) throws Exception {
@@ -139,10 +151,6 @@ final class TestDevice implements AutoCloseable {
 
   String nonce() {
     return "n" + (++nonces);
-  }
-
-  static List<byte[]> copy(List<byte[]> chain) {
-    return new ArrayList<>(chain);
   }
 
   @Override
