@@ -36,6 +36,17 @@ import org.opensmartagent.transport.TransportSettings;
  * #pinnedRoot()} and trust {@link #tlsCaCertificatePem()}. A test tool: its state file holds
  * private keys and tokens in clear.
  *
+ * <p>Admin API (JSON; errors are 400/404/409 with {@code {"error": "..."}}): {@code POST
+ * /admin/accounts {name}}, {@code POST /admin/accounts/{sa}/virtual-accounts {name}}, {@code POST
+ * /admin/virtual-accounts/{va}/tokens {description, validityDays, maxUses, exportControlled}}
+ * (gives {@code {token}}), {@code POST /admin/tokens/{token}/revoke}, {@code POST
+ * /admin/virtual-accounts/{va}/licenses {tag, count, start?, end?, allowOverage?}}, {@code GET
+ * /admin/instances}, {@code GET /admin/virtual-accounts/{va}/usage}, {@code POST /admin/faults
+ * {clear?, latencyMillis?, clockOffsetSeconds?, fail?: {status, times, retryAfterSeconds?}, drop?,
+ * malformed?, tryAgainLater?: {times, retryAfterSeconds?}}}. A request the server cannot decode
+ * (broken envelope or payload, so no nonce to echo) is answered HTTP 400; a decodable request with
+ * a bad signature or ID certificate gets a signed CERTIFICATE_INVALID rejection.
+ *
  * <p>Thread-safe. Time comes from the injected clock (plus the fault plan's clock offset),
  * randomness from the injected {@link SecureRandom}.
  */
