@@ -1,0 +1,263 @@
+package org.opensmartagent.testkit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import mockwebserver3.MockWebServer;
+import org.opensmartagent.core.identity.LicensingEnvironment;
+import org.opensmartagent.core.identity.PinnedRoot;
+import org.opensmartagent.testkit.internal.FaultPlan;
+import org.opensmartagent.testkit.internal.LicenseService;
+import org.opensmartagent.testkit.internal.LicensingDispatcher;
+import org.opensmartagent.testkit.internal.ProtocolHandler;
+import org.opensmartagent.testkit.internal.ServerClock;
+import org.opensmartagent.testkit.internal.ServerPki;
+import org.opensmartagent.testkit.internal.ServerState;
+import org.opensmartagent.testkit.internal.ServerTls;
+import org.opensmartagent.testkit.internal.json.AdminRoutes;
+import org.opensmartagent.testkit.internal.json.StateFile;
+import org.opensmartagent.transport.TransportKind;
+import org.opensmartagent.transport.TransportSettings;
+
+/**
+ * A mock smart license server (CSSM) on loopback: the Call Home and Smart Transport endpoints, an
+ * admin API under {@code /admin/}, fault injection, and an optional state file. It creates its own
+ * licensing PKI (root, issuing CA, signing certificate) and its own TLS CA; agents pin {@link
+ * #pinnedRoot()} and trust {@link #tlsCaCertificatePem()}. A test tool: its state file holds
+ * private keys and tokens in clear.
+ *
+ * <p>Admin API (JSON; errors are 400/404/409 with {@code {"error": "..."}}): {@code POST
+ * /admin/accounts {name}}, {@code POST /admin/accounts/{sa}/virtual-accounts {name}}, {@code POST
+ * /admin/virtual-accounts/{va}/tokens {description, validityDays, maxUses, exportControlled}}
+ * (gives {@code {token}}), {@code POST /admin/tokens/{token}/revoke}, {@code POST
+ * /admin/virtual-accounts/{va}/licenses {tag, count, start?, end?, allowOverage?}}, {@code GET
+ * /admin/instances}, {@code GET /admin/virtual-accounts/{va}/usage}, {@code POST /admin/faults
+ * {clear?, latencyMillis?, clockOffsetSeconds?, fail?: {status, times, retryAfterSeconds?}, drop?,
+ * malformed?, tryAgainLater?: {times, retryAfterSeconds?}}}. A request the server cannot decode
+ * (broken envelope or payload, so no nonce to echo) is answered HTTP 400; a decodable request with
+ * a bad signature or ID certificate gets a signed CERTIFICATE_INVALID rejection.
+ *
+ * <p>Thread-safe. Time comes from the injected clock (plus the fault plan's clock offset),
+ * randomness from the injected {@link SecureRandom}.
+ */
+public final class MockLicenseServer implements Closeable {
+  private final Clock clock;
+  private final boolean https;
+  private final int port;
+  private final Optional<Path> stateFile;
+  private final ServerState state;
+  private final ServerPki pki;
+  private final ServerTls tls;
+  private final FaultPlan faultPlan = new FaultPlan();
+  private final LicenseService service;
+  private final MockWebServer server = new MockWebServer();
+  private final LicenseAdmin admin;
+  private final Faults faults;
+
+  private MockLicenseServer(Builder b) {
+    this.clock = b.clock;
+    this.https = b.https;
+    this.port = b.port;
+    this.stateFile = b.stateFile;
+    ServerClock serverClock = new ServerClock(b.clock, faultPlan);
+    Optional<StateFile.Contents> saved =
+        b.stateFile.filter(Files::exists).map(f -> StateFile.load(f, b.random));
+    this.state = saved.map(StateFile.Contents::state).orElseGet(ServerState::new);
+    this.pki =
+        saved
+            .map(StateFile.Contents::pki)
+            .orElseGet(() -> ServerPki.create(b.environment, b.clock.instant(), b.random));
+    this.tls =
+        saved
+            .map(StateFile.Contents::tls)
+            .orElseGet(() -> ServerTls.create(b.clock.instant(), b.random));
+    this.service =
+        new LicenseService(state, pki, serverClock, b.random, b.instanceLimit, this::persist);
+    this.admin = new LicenseAdmin(service);
+    this.faults = new Faults(faultPlan);
+    server.setDispatcher(
+        new LicensingDispatcher(
+            new ProtocolHandler(service),
+            serverClock,
+            faultPlan,
+            new AdminRoutes(service, faultPlan)));
+    persist();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening on loopback; returns this. */
+  public MockLicenseServer start() throws IOException {
+    if (https) {
+      server.useHttps(tls.serverCertificates().sslSocketFactory());
+    }
+    server.start(InetAddress.getByName("localhost"), port);
+    return this;
+  }
+
+  /** Stops listening; the state stays readable and saved. Idempotent. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** The port listened on; call after {@link #start()}. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The server's base URL, e.g. {@code https://localhost:53412}; call after {@link #start()}. */
+  public URI baseUrl() {
+    return URI.create((https ? "https" : "http") + "://localhost:" + port());
+  }
+
+  /** The URL an agent uses for {@code kind}: the cloud path, or the on-prem gateway path. */
+  public URI url(TransportKind kind) {
+    Objects.requireNonNull(kind, "kind == null");
+    String path =
+        switch (kind) {
+          case DIRECT -> LicensingDispatcher.CALL_HOME_PATH;
+          case TRANSPORT_GATEWAY -> LicensingDispatcher.GATEWAY_PATH;
+          case SMART_TRANSPORT -> LicensingDispatcher.SMART_TRANSPORT_PATH;
+        };
+    return baseUrl().resolve(path);
+  }
+
+  /**
+   * Settings for an agent channel to this server over {@code kind}, trusting only the server's TLS
+   * CA and using the server's clock.
+   *
+   * @throws IllegalStateException for Smart Transport on a plain-http server
+   */
+  public TransportSettings transportSettings(TransportKind kind) {
+    if (!https && kind.requiresHttps()) {
+      throw new IllegalStateException(
+          kind.label() + " requires https; build the server with https(true)");
+    }
+    TransportSettings.Builder builder =
+        new TransportSettings.Builder().kind(kind).url(url(kind)).clock(clock);
+    if (https) {
+      builder.trustedCertificates(
+          List.of(tlsCaCertificatePem().getBytes(StandardCharsets.US_ASCII)));
+    }
+    return builder.build();
+  }
+
+  /** The licensing root an agent pins, checked at the server's time. */
+  public PinnedRoot pinnedRoot() {
+    return pki.pinnedRoot(service.clock().now());
+  }
+
+  /** The licensing root as PEM. */
+  public String rootCertificatePem() {
+    return pki.rootPem();
+  }
+
+  /** The CA that signed the server's TLS certificate, as PEM. */
+  public String tlsCaCertificatePem() {
+    return tls.caPem();
+  }
+
+  public LicenseAdmin admin() {
+    return admin;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Writes the whole state, PKI and TLS keys included, to {@code file} atomically. */
+  public void saveTo(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    service.read(
+        s -> {
+          StateFile.save(file, s, pki, tls);
+          return Boolean.TRUE;
+        });
+  }
+
+  private void persist() {
+    stateFile.ifPresent(this::saveTo);
+  }
+
+  /** Collects the server's configuration; not thread-safe. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private SecureRandom random = new SecureRandom();
+    private boolean https = true;
+    private int port;
+    private int instanceLimit = 25_000;
+    private LicensingEnvironment environment = LicensingEnvironment.PRODUCTION;
+    private Optional<Path> stateFile = Optional.empty();
+
+    private Builder() {}
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /** Serve https (the default) or plain http. Smart Transport needs https. */
+    public Builder https(boolean https) {
+      this.https = https;
+      return this;
+    }
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535; got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The most product instances one smart account may hold; 25,000 by default. */
+    public Builder instanceLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("instanceLimit must be at least 1; got " + limit);
+      }
+      this.instanceLimit = limit;
+      return this;
+    }
+
+    /** The PKI environment of a new server; ignored when a state file is loaded. */
+    public Builder environment(LicensingEnvironment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment == null");
+      return this;
+    }
+
+    /** Loads {@code file} if it exists, and saves every change to it. */
+    public Builder stateFile(Path file) {
+      this.stateFile = Optional.of(Objects.requireNonNull(file, "file == null"));
+      return this;
+    }
+
+    /**
+     * Builds the server (not started).
+     *
+     * @throws UncheckedIOException if the state file cannot be read or written
+     * @throws IllegalArgumentException if the state file is corrupt
+     */
+    public MockLicenseServer build() {
+      return new MockLicenseServer(this);
+    }
+  }
+}

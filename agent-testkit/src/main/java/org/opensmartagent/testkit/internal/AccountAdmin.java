@@ -1,0 +1,124 @@
+package org.opensmartagent.testkit.internal;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.opensmartagent.core.EntitlementTag;
+import org.opensmartagent.testkit.InstanceInfo;
+import org.opensmartagent.testkit.LicenseGrant;
+import org.opensmartagent.testkit.TagUsage;
+import org.opensmartagent.testkit.TokenSpec;
+
+/**
+ * The administrator's operations on a {@link ServerState}. Not thread-safe: {@link LicenseService}
+ * calls it under its lock. Unknown names are {@link NoSuchElementException}, taken names {@link
+ * IllegalStateException}, bad values {@link IllegalArgumentException}; each message says what to
+ * do.
+ */
+final class AccountAdmin {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  private static final char[] TOKEN_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-%".toCharArray();
+  private static final int TOKEN_LENGTH = 80;
+
+  private final ServerState state;
+  private final SecureRandom random;
+
+  AccountAdmin(ServerState state, SecureRandom random) {
+    this.state = state;
+    this.random = random;
+  }
+
+  void createSmartAccount(String name) {
+    checkName(name, "name");
+    if (state.hasSmartAccount(name)) {
+      throw new IllegalStateException("smart account '" + name + "' exists; pick another name");
+    }
+    state.addSmartAccount(name);
+  }
+
+  void createVirtualAccount(String smartAccount, String name) {
+    checkName(smartAccount, "smartAccount");
+    checkName(name, "name");
+    if (!state.hasSmartAccount(smartAccount)) {
+      throw new NoSuchElementException(
+          "no smart account '" + smartAccount + "'; create it with POST /admin/accounts");
+    }
+    if (state.findVirtualAccount(name).isPresent()) {
+      throw new IllegalStateException(
+          "virtual account '" + name + "' exists; virtual account names are unique per server");
+    }
+    state.addVirtualAccount(new VirtualAccount(name, smartAccount));
+  }
+
+  String createToken(String virtualAccount, TokenSpec spec, Instant now) {
+    Objects.requireNonNull(spec, "spec == null");
+    VirtualAccount va = state.virtualAccount(virtualAccount);
+    String value = newTokenValue();
+    state.addToken(new Token(value, va.name(), spec, now, 0, false));
+    return value;
+  }
+
+  void revokeToken(String token) {
+    Objects.requireNonNull(token, "token == null");
+    state
+        .findToken(token)
+        .orElseThrow(() -> new NoSuchElementException("no such token; check it was copied whole"))
+        .revoke();
+  }
+
+  void addLicenses(String virtualAccount, LicenseGrant grant) {
+    Objects.requireNonNull(grant, "grant == null");
+    state.virtualAccount(virtualAccount).add(grant);
+  }
+
+  List<InstanceInfo> instances() {
+    List<InstanceInfo> result = new ArrayList<>();
+    for (ProductInstance i : state.instances()) {
+      result.add(i.info(state.virtualAccount(i.virtualAccount()).smartAccount()));
+    }
+    return result;
+  }
+
+  /** Every tag of the pool or in use in {@code virtualAccount}, with counts at {@code now}. */
+  List<TagUsage> usage(String virtualAccount, Instant now) {
+    VirtualAccount va = state.virtualAccount(virtualAccount);
+    Set<EntitlementTag> tags = new LinkedHashSet<>();
+    va.pool().forEach(g -> tags.add(g.tag()));
+    List<ProductInstance> instances = state.instancesIn(va.name());
+    instances.forEach(i -> tags.addAll(i.usage().keySet()));
+    List<TagUsage> result = new ArrayList<>();
+    for (EntitlementTag tag : tags) {
+      long inUse = instances.stream().mapToLong(i -> i.usageOf(tag)).sum();
+      result.add(new TagUsage(tag, inUse, va.licensed(tag, now), va.allowsOverage(tag, now)));
+    }
+    return result;
+  }
+
+  private String newTokenValue() {
+    StringBuilder sb = new StringBuilder(TOKEN_LENGTH);
+    for (int i = 0; i < TOKEN_LENGTH; i++) {
+      sb.append(TOKEN_ALPHABET[random.nextInt(TOKEN_ALPHABET.length)]);
+    }
+    return sb.toString();
+  }
+
+  static String checkName(String name, String argument) {
+    Objects.requireNonNull(name, argument + " == null");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          argument
+              + " must be 1..64 letters, digits, '_', '.' or '-', starting with a letter or digit;"
+              + " got '"
+              + name
+              + "'");
+    }
+    return name;
+  }
+}

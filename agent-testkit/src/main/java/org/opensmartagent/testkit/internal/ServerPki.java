@@ -1,0 +1,128 @@
+package org.opensmartagent.testkit.internal;
+
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.opensmartagent.core.identity.ChainValidator;
+import org.opensmartagent.core.identity.IdentityException;
+import org.opensmartagent.core.identity.LicensingEnvironment;
+import org.opensmartagent.core.identity.PinnedRoot;
+import org.opensmartagent.core.identity.internal.Pem;
+import org.opensmartagent.core.identity.internal.pki.CertificateIssuer;
+import org.opensmartagent.core.identity.internal.pki.Credential;
+import org.opensmartagent.core.protocol.MessageSigning;
+import org.opensmartagent.core.transport.MessageType;
+import org.opensmartagent.core.transport.SignedMessage;
+
+/**
+ * The license server's PKI: a root, an issuing CA that signs device ID certificates, and the
+ * certificate that signs every answer. Immutable and thread-safe (signing uses the injected random
+ * source, which must be thread-safe, as {@link SecureRandom} is).
+ */
+public final class ServerPki {
+  private static final Duration BACKDATE = Duration.ofDays(1);
+
+  private final Credential root;
+  private final Credential issuingCa;
+  private final Credential signer;
+  private final CertificateIssuer issuer;
+
+  public ServerPki(Credential root, Credential issuingCa, Credential signer, SecureRandom random) {
+    this.root = Objects.requireNonNull(root, "root == null");
+    this.issuingCa = Objects.requireNonNull(issuingCa, "issuingCa == null");
+    this.signer = Objects.requireNonNull(signer, "signer == null");
+    this.issuer = new CertificateIssuer(random);
+  }
+
+  /** A fresh PKI whose certificates start a day before {@code now}. */
+  public static ServerPki create(
+      LicensingEnvironment environment, Instant now, SecureRandom random) {
+    CertificateIssuer issuer = new CertificateIssuer(random);
+    Instant start = now.minus(BACKDATE);
+    String suffix = environment == LicensingEnvironment.PRODUCTION ? "" : " (development)";
+    Credential root =
+        issuer.createRoot(
+            environment, "Mock Licensing Root CA" + suffix, start, Duration.ofDays(20 * 365));
+    Credential ca =
+        issuer.createIssuingCa(
+            root, "Mock Licensing Issuing CA" + suffix, start, Duration.ofDays(10 * 365));
+    Credential signer =
+        issuer.createSigningCertificate(
+            ca, "Mock License Server Signer" + suffix, start, Duration.ofDays(5 * 365));
+    return new ServerPki(root, ca, signer, random);
+  }
+
+  public Credential root() {
+    return root;
+  }
+
+  public Credential issuingCa() {
+    return issuingCa;
+  }
+
+  public Credential signer() {
+    return signer;
+  }
+
+  public LicensingEnvironment environment() {
+    return root.environment();
+  }
+
+  /** The root as an agent pins it, checked at {@code now}. */
+  public PinnedRoot pinnedRoot(Instant now) {
+    try {
+      return PinnedRoot.parse(root.encoded(), root.environment(), now);
+    } catch (IdentityException e) {
+      throw new IllegalStateException("the server's own root is refused at " + now, e);
+    }
+  }
+
+  public String rootPem() {
+    return Pem.encode(Pem.CERTIFICATE, root.encoded());
+  }
+
+  /** Signs an answer with the signing key; the chain is [signing certificate, issuing CA]. */
+  public SignedMessage sign(MessageType type, byte[] payload) {
+    return MessageSigning.sign(
+        type, payload, signer.keys(), List.of(signer.encoded(), issuingCa.encoded()));
+  }
+
+  /** Issues a device ID certificate for a verified CSR. */
+  public X509Certificate issue(byte[] csr, Instant now) throws IdentityException {
+    return issuer.issueDeviceCertificate(issuingCa, csr, now);
+  }
+
+  /** The ID chain the device receives: [device certificate, issuing CA], DER. */
+  public List<byte[]> idChain(X509Certificate device) {
+    try {
+      return List.of(device.getEncoded(), issuingCa.encoded());
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException("an issued certificate cannot be encoded", e);
+    }
+  }
+
+  /**
+   * Checks that the first certificate of {@code chain} is a device ID certificate this server's
+   * issuing CA issued, valid at {@code now}, and returns it.
+   */
+  public X509Certificate checkDeviceCertificate(List<byte[]> chain, Instant now)
+      throws IdentityException {
+    if (chain.isEmpty()) {
+      throw new IdentityException(
+          IdentityException.Reason.NODE_CERT_VERIFICATION_FAILED,
+          "the request carries no ID certificate");
+    }
+    byte[] leaf = chain.get(0);
+    if (Arrays.equals(leaf, signer.encoded()) || Arrays.equals(leaf, issuingCa.encoded())) {
+      throw new IdentityException(
+          IdentityException.Reason.NODE_CERT_VERIFICATION_FAILED,
+          "the request is signed with a server certificate, not a device ID certificate");
+    }
+    return new ChainValidator(pinnedRoot(now))
+        .validateNodeChain(List.of(leaf, issuingCa.encoded()), now);
+  }
+}

@@ -1,0 +1,118 @@
+package org.opensmartagent.testkit.internal;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opensmartagent.core.EntitlementTag;
+
+/**
+ * Everything the license server knows: smart accounts, virtual accounts, tokens, product instances
+ * and the classic licenses already converted per UDI. Not thread-safe: every access happens under
+ * the {@link LicenseService} lock.
+ */
+public final class ServerState {
+  private final Map<String, Set<String>> smartAccounts = new LinkedHashMap<>();
+  private final Map<String, VirtualAccount> virtualAccounts = new LinkedHashMap<>();
+  private final Map<String, Token> tokens = new LinkedHashMap<>();
+  private final Map<String, ProductInstance> instances = new LinkedHashMap<>();
+  private final Map<String, String> instanceByUdi = new LinkedHashMap<>();
+  private final Map<String, Set<EntitlementTag>> conversions = new LinkedHashMap<>();
+
+  public Set<String> smartAccounts() {
+    return Set.copyOf(smartAccounts.keySet());
+  }
+
+  public boolean hasSmartAccount(String name) {
+    return smartAccounts.containsKey(name);
+  }
+
+  public void addSmartAccount(String name) {
+    smartAccounts.put(name, new LinkedHashSet<>());
+  }
+
+  public List<VirtualAccount> virtualAccounts() {
+    return List.copyOf(virtualAccounts.values());
+  }
+
+  public Optional<VirtualAccount> findVirtualAccount(String name) {
+    return Optional.ofNullable(virtualAccounts.get(name));
+  }
+
+  public VirtualAccount virtualAccount(String name) {
+    return findVirtualAccount(name)
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "no virtual account '"
+                        + name
+                        + "'; create it with POST /admin/accounts/{sa}/virtual-accounts"));
+  }
+
+  public void addVirtualAccount(VirtualAccount va) {
+    smartAccounts.get(va.smartAccount()).add(va.name());
+    virtualAccounts.put(va.name(), va);
+  }
+
+  public List<Token> tokens() {
+    return List.copyOf(tokens.values());
+  }
+
+  public Optional<Token> findToken(String value) {
+    return Optional.ofNullable(tokens.get(value));
+  }
+
+  public void addToken(Token token) {
+    tokens.put(token.value(), token);
+  }
+
+  public List<ProductInstance> instances() {
+    return List.copyOf(instances.values());
+  }
+
+  public Optional<ProductInstance> findInstance(String id) {
+    return Optional.ofNullable(instances.get(id));
+  }
+
+  public Optional<ProductInstance> instanceOfUdi(String udi) {
+    return Optional.ofNullable(instanceByUdi.get(udi)).map(instances::get);
+  }
+
+  public void addInstance(ProductInstance instance) {
+    instances.put(instance.id(), instance);
+    instanceByUdi.put(instance.udi(), instance.id());
+  }
+
+  public void removeInstance(ProductInstance instance) {
+    instances.remove(instance.id());
+    instanceByUdi.remove(instance.udi(), instance.id());
+  }
+
+  /** Product instances in every virtual account of {@code smartAccount}. */
+  public long instanceCount(String smartAccount) {
+    Set<String> vas = smartAccounts.getOrDefault(smartAccount, Set.of());
+    return instances.values().stream().filter(i -> vas.contains(i.virtualAccount())).count();
+  }
+
+  public List<ProductInstance> instancesIn(String virtualAccount) {
+    return instances.values().stream()
+        .filter(i -> i.virtualAccount().equals(virtualAccount))
+        .toList();
+  }
+
+  /** Classic licenses already converted for each primary UDI. */
+  public Map<String, Set<EntitlementTag>> conversions() {
+    Map<String, Set<EntitlementTag>> copy = new LinkedHashMap<>();
+    conversions.forEach((udi, tags) -> copy.put(udi, Set.copyOf(tags)));
+    return copy;
+  }
+
+  /** Records the conversion; false when {@code udi} already converted {@code tag}. */
+  public boolean convert(String udi, EntitlementTag tag) {
+    return conversions.computeIfAbsent(udi, u -> new TreeSet<>()).add(tag);
+  }
+}

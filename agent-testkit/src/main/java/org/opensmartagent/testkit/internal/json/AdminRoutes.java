@@ -1,0 +1,171 @@
+package org.opensmartagent.testkit.internal.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Function;
+import mockwebserver3.RecordedRequest;
+import org.opensmartagent.core.EntitlementTag;
+import org.opensmartagent.core.LicenseTerm;
+import org.opensmartagent.testkit.InstanceInfo;
+import org.opensmartagent.testkit.LicenseGrant;
+import org.opensmartagent.testkit.TagUsage;
+import org.opensmartagent.testkit.TokenSpec;
+import org.opensmartagent.testkit.internal.FaultPlan;
+import org.opensmartagent.testkit.internal.HttpAnswer;
+import org.opensmartagent.testkit.internal.LicenseService;
+
+/**
+ * The admin HTTP/JSON API under {@code /admin/}. Bad input is 400, an unknown account or token 404,
+ * a taken name 409, each with {@code {"error": "..."}} saying what to do. Thread-safe; never logs,
+ * and echoes a token only in the answer that creates it.
+ */
+public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> {
+  static final String ROUTES =
+      "POST /admin/accounts, POST /admin/accounts/{sa}/virtual-accounts,"
+          + " POST /admin/virtual-accounts/{va}/tokens, POST /admin/tokens/{token}/revoke,"
+          + " POST /admin/virtual-accounts/{va}/licenses, GET /admin/instances,"
+          + " GET /admin/virtual-accounts/{va}/usage, POST /admin/faults";
+
+  private final LicenseService service;
+  private final FaultPlan faults;
+
+  public AdminRoutes(LicenseService service, FaultPlan faults) {
+    this.service = Objects.requireNonNull(service, "service == null");
+    this.faults = Objects.requireNonNull(faults, "faults == null");
+  }
+
+  @Override
+  public HttpAnswer apply(RecordedRequest request) {
+    List<String> path = request.getUrl().pathSegments();
+    byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+    try {
+      return route(request.getMethod(), path.subList(1, path.size()), body);
+    } catch (IllegalArgumentException e) {
+      return error(400, e.getMessage());
+    } catch (NoSuchElementException e) {
+      return error(404, e.getMessage());
+    } catch (IllegalStateException e) {
+      return error(409, e.getMessage());
+    }
+  }
+
+  private HttpAnswer route(String method, List<String> p, byte[] body) {
+    String route = method + " " + shape(p);
+    return switch (route) {
+      case "POST accounts" -> createAccount(Json.object(body));
+      case "POST accounts/*/virtual-accounts" -> createVirtualAccount(p.get(1), Json.object(body));
+      case "POST virtual-accounts/*/tokens" -> createToken(p.get(1), Json.object(body));
+      case "POST tokens/*/revoke" -> revoke(p.get(1));
+      case "POST virtual-accounts/*/licenses" -> addLicenses(p.get(1), Json.object(body));
+      case "GET instances" -> ok(200, instances(service.instances()));
+      case "GET virtual-accounts/*/usage" -> ok(200, usage(service.usage(p.get(1))));
+      case "POST faults" -> faults(Json.object(body));
+      default ->
+          error(
+              404,
+              "no admin route "
+                  + method
+                  + " /admin/"
+                  + String.join("/", p)
+                  + "; routes are "
+                  + ROUTES);
+    };
+  }
+
+  /** The route with its variable segments (2nd of 3 or 4) replaced by {@code *}. */
+  private static String shape(List<String> p) {
+    if (p.size() == 3) {
+      return p.get(0) + "/*/" + p.get(2);
+    }
+    return String.join("/", p);
+  }
+
+  private HttpAnswer createAccount(ObjectNode o) {
+    String name = Json.text(o, "name");
+    service.createSmartAccount(name);
+    return ok(201, Json.MAPPER.createObjectNode().put("name", name));
+  }
+
+  private HttpAnswer createVirtualAccount(String sa, ObjectNode o) {
+    String name = Json.text(o, "name");
+    service.createVirtualAccount(sa, name);
+    return ok(201, Json.MAPPER.createObjectNode().put("name", name).put("smartAccount", sa));
+  }
+
+  private HttpAnswer createToken(String va, ObjectNode o) {
+    TokenSpec spec =
+        new TokenSpec(
+            Json.optionalText(o, "description").orElse(""),
+            Json.intValue(o, "validityDays"),
+            Json.intValue(o, "maxUses"),
+            Json.bool(o, "exportControlled", false));
+    String token = service.createToken(va, spec);
+    return ok(201, Json.MAPPER.createObjectNode().put("token", token));
+  }
+
+  private HttpAnswer revoke(String token) {
+    service.revokeToken(token);
+    return ok(200, Json.MAPPER.createObjectNode().put("revoked", true));
+  }
+
+  private HttpAnswer addLicenses(String va, ObjectNode o) {
+    EntitlementTag tag = EntitlementTag.parse(Json.text(o, "tag"));
+    var start = Json.optionalInstant(o, "start");
+    var end = Json.optionalInstant(o, "end");
+    LicenseTerm term = new LicenseTerm(start, end);
+    LicenseGrant grant =
+        new LicenseGrant(tag, Json.number(o, "count"), term, Json.bool(o, "allowOverage", false));
+    service.addLicenses(va, grant);
+    return ok(
+        201, Json.MAPPER.createObjectNode().put("tag", tag.value()).put("term", term.toString()));
+  }
+
+  private HttpAnswer faults(ObjectNode o) {
+    FaultRequests.apply(o, faults);
+    return ok(200, Json.MAPPER.createObjectNode().put("pending", faults.pending()));
+  }
+
+  private static ArrayNode instances(List<InstanceInfo> instances) {
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    for (InstanceInfo i : instances) {
+      ObjectNode n =
+          array
+              .addObject()
+              .put("id", i.id())
+              .put("udi", i.udi())
+              .put("smartAccount", i.smartAccount())
+              .put("virtualAccount", i.virtualAccount())
+              .put("registeredAt", i.registeredAt().toString())
+              .put("idCertNotAfter", i.idCertNotAfter().toString());
+      ObjectNode usage = n.putObject("usage");
+      i.usage().forEach((tag, count) -> usage.put(tag.value(), count));
+    }
+    return array;
+  }
+
+  private static ArrayNode usage(List<TagUsage> usage) {
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    for (TagUsage u : usage) {
+      array
+          .addObject()
+          .put("tag", u.tag().value())
+          .put("inUse", u.inUse())
+          .put("licensed", u.licensed())
+          .put("allowOverage", u.allowOverage())
+          .put("compliant", u.isCompliant());
+    }
+    return array;
+  }
+
+  private static HttpAnswer ok(int status, JsonNode node) {
+    return new HttpAnswer(status, "application/json", Json.write(node));
+  }
+
+  private static HttpAnswer error(int status, String message) {
+    return ok(status, Json.MAPPER.createObjectNode().put("error", message));
+  }
+}
