@@ -1,10 +1,7 @@
 package org.opensmartagent.testkit.internal;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.security.SecureRandom;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.opensmartagent.core.identity.DeviceKeys;
 import org.opensmartagent.core.identity.IdentityException;
 import org.opensmartagent.core.identity.LicensingEnvironment;
@@ -12,8 +9,7 @@ import org.opensmartagent.core.identity.internal.pki.Credential;
 
 /**
  * Rebuilds a core {@link Credential} from a stored key pair and certificate, so a server restored
- * from its state file keeps its PKI. Core offers no public factory for this yet, so this calls its
- * package-private constructor reflectively; replace it with a core factory when one exists.
+ * from its state file keeps its PKI.
  */
 public final class Credentials {
   private Credentials() {}
@@ -35,21 +31,10 @@ public final class Credentials {
       StoredCredential stored, LicensingEnvironment environment, SecureRandom random) {
     try {
       DeviceKeys keys = DeviceKeys.decode(stored.privateKey(), stored.publicKey(), random);
-      X509CertificateHolder holder = new X509CertificateHolder(stored.certificate());
-      Constructor<Credential> constructor =
-          Credential.class.getDeclaredConstructor(
-              DeviceKeys.class, X509CertificateHolder.class, LicensingEnvironment.class);
-      constructor.setAccessible(true);
-      return constructor.newInstance(keys, holder, environment);
+      return Credential.restore(keys, stored.certificate(), environment);
     } catch (IdentityException | IOException e) {
       throw new IllegalArgumentException(
           "the state file holds a corrupt key or certificate: " + e.getMessage(), e);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      Throwable cause = e instanceof InvocationTargetException i ? i.getCause() : e;
-      throw new IllegalStateException(
-          "this agent-core has no Credential(DeviceKeys, X509CertificateHolder,"
-              + " LicensingEnvironment) constructor; upgrade agent-testkit with agent-core",
-          cause);
     }
   }
 

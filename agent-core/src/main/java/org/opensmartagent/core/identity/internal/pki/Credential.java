@@ -22,6 +22,17 @@ public final class Credential {
     this.environment = environment;
   }
 
+  /**
+   * Rebuilds a credential from its stored key pair and certificate (a server restored from its
+   * state).
+   *
+   * @throws IOException if {@code certificateDer} is not a certificate
+   */
+  public static Credential restore(
+      DeviceKeys keys, byte[] certificateDer, LicensingEnvironment environment) throws IOException {
+    return new Credential(keys, new X509CertificateHolder(certificateDer), environment);
+  }
+
   public DeviceKeys keys() {
     return keys;
   }
