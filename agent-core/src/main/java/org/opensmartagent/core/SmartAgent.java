@@ -395,7 +395,9 @@ public final class SmartAgent implements AutoCloseable {
       CurrentSigner signer = new CurrentSigner();
       LicensingTransport wire =
           transport.orElseGet(
-              () -> new SignedTransport(channel.get(), pinnedRoot.get(), clock, signer));
+              () ->
+                  new SignedTransport(
+                      channel.get(), pinnedRoot.get(), clock, policy.clockSkewTolerance(), signer));
       require(store, "store", "FileTrustedStore.open(dir, DeviceSecret.randomFileIn(dir))");
       if (udis.isEmpty()) {
         throw new IllegalStateException("udi is missing: give the device's UDI with udi(...)");

@@ -259,7 +259,10 @@ public final class ServerOperations {
             });
     return OperationResult.communicationFailed(
         Operation.REGISTER,
-        "Registration not completed: " + e.getMessage() + ". Retrying at " + retryAt,
+        "Registration not completed: "
+            + Responses.clause(e.getMessage())
+            + ". Retrying at "
+            + retryAt,
         Optional.of(retryAt));
   }
 
@@ -320,14 +323,20 @@ public final class ServerOperations {
                 communicationFailed(s, e, ev);
                 ev.add(
                     EventCode.AUTH_RENEW_FAILED,
-                    "Authorization renewal failed: " + e.getMessage() + ". Retrying at " + retry,
+                    "Authorization renewal failed: "
+                        + Responses.clause(e.getMessage())
+                        + ". Retrying at "
+                        + retry,
                     "retryAt",
                     retry);
                 return retry;
               });
       return OperationResult.communicationFailed(
           Operation.RENEW_AUTHORIZATION,
-          "Authorization renewal failed: " + e.getMessage() + ". Retrying at " + at,
+          "Authorization renewal failed: "
+              + Responses.clause(e.getMessage())
+              + ". Retrying at "
+              + at,
           Optional.of(at));
     }
   }
@@ -403,7 +412,10 @@ public final class ServerOperations {
                 communicationFailed(s, e, ev);
                 ev.add(
                     EventCode.ID_CERT_RENEW_FAILED,
-                    "ID certificate renewal failed: " + e.getMessage() + ". Retrying at " + retry);
+                    "ID certificate renewal failed: "
+                        + Responses.clause(e.getMessage())
+                        + ". Retrying at "
+                        + retry);
                 return retry;
               });
       return OperationResult.communicationFailed(

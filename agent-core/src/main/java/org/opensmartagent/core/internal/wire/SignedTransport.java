@@ -2,6 +2,7 @@ package org.opensmartagent.core.internal.wire;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.opensmartagent.core.identity.ChainValidator;
 import org.opensmartagent.core.identity.Csr;
 import org.opensmartagent.core.identity.IdentityException;
 import org.opensmartagent.core.identity.PinnedRoot;
+import org.opensmartagent.core.internal.Responses;
 import org.opensmartagent.core.protocol.Decoded;
 import org.opensmartagent.core.protocol.MessageSigning;
 import org.opensmartagent.core.protocol.ProtocolCodec;
@@ -43,10 +45,16 @@ public final class SignedTransport implements LicensingTransport {
   private final ChainValidator validator;
   private final Clock clock;
   private final Supplier<SigningIdentity> signer;
+  private final Duration skewTolerance;
 
   public SignedTransport(
-      MessageChannel channel, PinnedRoot root, Clock clock, Supplier<SigningIdentity> signer) {
+      MessageChannel channel,
+      PinnedRoot root,
+      Clock clock,
+      Duration skewTolerance,
+      Supplier<SigningIdentity> signer) {
     this.channel = channel;
+    this.skewTolerance = skewTolerance;
     this.validator = new ChainValidator(root);
     this.clock = clock;
     this.signer = signer;
@@ -166,8 +174,9 @@ public final class SignedTransport implements LicensingTransport {
     }
   }
 
-  private static void echoes(Decoded<?> d, String nonce, Optional<String> productInstance)
+  private void echoes(Decoded<?> d, String nonce, Optional<String> productInstance)
       throws TransportException {
+    Responses.checkClock(clock.instant(), d.serverTime(), skewTolerance);
     if (!d.nonce().equals(nonce)) {
       throw untrusted("the answer does not echo this request's nonce (replayed or misrouted)");
     }
