@@ -26,6 +26,12 @@ public final class Durations {
     return !d.isZero() && !d.isNegative();
   }
 
+  /** "1 day" or "N days", rounded up, for notices: "expires in 5 days". */
+  public static String inDays(Duration d) {
+    long n = daysCeil(d);
+    return n + (n == 1 ? " day" : " days");
+  }
+
   /** Whole days, rounded up, for notices: "expires in 5 days". */
   public static long daysCeil(Duration d) {
     long days = d.toDays();

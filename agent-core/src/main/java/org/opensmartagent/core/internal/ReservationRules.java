@@ -55,8 +55,8 @@ final class ReservationRules {
             "The reserved license "
                 + e.tag.name()
                 + " expires in "
-                + Durations.daysCeil(left)
-                + " days, on "
+                + Durations.inDays(left)
+                + ", on "
                 + end.get()
                 + ". Reserve a new term and install the new authorization code.",
             "tag",

@@ -167,8 +167,8 @@ final class Rules {
         ev.add(
             EventCode.EVAL_EXPIRY_WARNING,
             "Evaluation period expires in "
-                + Durations.daysCeil(s.evalRemaining)
-                + " days. Register the product to keep its features licensed.",
+                + Durations.inDays(s.evalRemaining)
+                + ". Register the product to keep its features licensed.",
             "threshold",
             p.evaluationNotices().get(due.getAsInt()),
             "remaining",
@@ -206,8 +206,8 @@ final class Rules {
             EventCode.OOC_GRACE_WARNING,
             e.tag.name()
                 + " is out of compliance; its grace period ends in "
-                + Durations.daysCeil(left)
-                + " days. Add licenses to the virtual account and renew the authorization.",
+                + Durations.inDays(left)
+                + ". Add licenses to the virtual account and renew the authorization.",
             "tag",
             e.tag,
             "graceEnds",

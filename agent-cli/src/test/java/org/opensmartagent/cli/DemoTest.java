@@ -1,0 +1,36 @@
+package org.opensmartagent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The README's main job, run as a test: {@code license_smart demo}. */
+class DemoTest {
+
+  @Test
+  void theDemoWalksADeviceThroughItsLicensingLife() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        LicenseSmart.run(
+            new String[] {"demo"}, new PrintWriter(out, true), new PrintWriter(err, true));
+    String text = out.toString();
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(text)
+        .containsSubsequence(
+            "EVALUATION MODE",
+            "evaluation remaining: 80 days",
+            "%AGENT_REG_SUCCESS",
+            "Authorization: AUTHORIZED",
+            "Authorization: OUT OF COMPLIANCE",
+            "Grace Period Expired",
+            "%IN_COMPLIANCE",
+            "Authorization: AUTHORIZED",
+            "%AGENT_DEREG_SUCCESS",
+            "Authorization: EVALUATION MODE",
+            "Demo finished");
+    assertThat(text).doesNotContain("Exception");
+  }
+}
