@@ -1,0 +1,285 @@
+package org.opensmartagent.core.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.opensmartagent.core.EventCode;
+import org.opensmartagent.core.OperationResult;
+import org.opensmartagent.core.OperationResult.Operation;
+import org.opensmartagent.core.RegistrationState;
+import org.opensmartagent.core.identity.DeviceKeys;
+import org.opensmartagent.core.internal.wire.SigningIdentity;
+import org.opensmartagent.core.transport.RegisterRequest;
+import org.opensmartagent.core.transport.RegisterResponse;
+import org.opensmartagent.core.transport.ServerReply;
+import org.opensmartagent.core.transport.TransportException;
+
+/**
+ * Registration: a new device key and CSR per attempt, the token used once and kept only in memory
+ * while a retry is pending, up to the policy's number of attempts when the server cannot be
+ * reached, and the first authorization right after success.
+ */
+final class Registrations {
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/%=\\-]{1,1024}");
+
+  private final AgentEngine engine;
+  private final ServerOperations server;
+  private volatile Optional<PendingRegistration> pending = Optional.empty();
+
+  /** A registration waiting for its retry; the token lives only here, in memory. */
+  private record PendingRegistration(String token, DeviceKeys keys, int attempts, Instant retryAt) {
+    @Override
+    public String toString() {
+      return "PendingRegistration{attempts=" + attempts + ", retryAt=" + retryAt + "}";
+    }
+  }
+
+  Registrations(AgentEngine engine, ServerOperations server) {
+    this.engine = engine;
+    this.server = server;
+  }
+
+  /** Checks a token's form without echoing it. */
+  static void validateToken(String token) {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException(
+          "The registration token is empty. Copy it from the virtual account's General tab.");
+    }
+    String t = token.strip();
+    if (!TOKEN.matcher(t).matches()) {
+      throw new IllegalArgumentException(
+          "The registration token is malformed ("
+              + t.length()
+              + " characters; a token is up to 1024 of A-Z a-z 0-9 + / % = -). Copy it again"
+              + " from the virtual account.");
+    }
+  }
+
+  OperationResult register(String token, boolean force) {
+    validateToken(token);
+    String t = token.strip();
+    return engine.exclusive(
+        () -> {
+          DeviceKeys keys = DeviceIdentity.newKeys(engine.config);
+          RegisterRequest request =
+              engine.commit(
+                  (s, now, ev) -> {
+                    requireRegistrable(s, force);
+                    s.beforeAttempt = s.durableRegistration();
+                    Transitions.registration(s, RegistrationState.REGISTERING, ev);
+                    s.lastCommunicationAttempt = Optional.of(now);
+                    ev.add(EventCode.AGENT_REG_IN_PROGRESS, "Registering with the license server");
+                    return registerRequest(t, keys, force);
+                  });
+          pending = Optional.empty();
+          try {
+            return attemptRegistration(t, keys, request, 1);
+          } catch (AgentStoreException e) {
+            engine.commitTransient(
+                (s, now, ev) ->
+                    registrationFailed(s, "the registration could not be saved on the device", ev));
+            throw e;
+          }
+        });
+  }
+
+  private void requireRegistrable(AgentState s, boolean force) {
+    if (!s.enabled) {
+      throw new IllegalStateException(
+          "Smart licensing is not enabled. Enable it before registering.");
+    }
+    switch (s.registration) {
+      case UNREGISTERED, REGISTRATION_FAILED, REGISTRATION_EXPIRED, REGISTRATION_RETRY -> {}
+      case REGISTERED -> {
+        if (!force) {
+          throw new IllegalStateException(
+              "The product is already registered. Register with force to re-register it"
+                  + " (the license server replaces the existing product instance).");
+        }
+      }
+      case REGISTERING -> throw new IllegalStateException("A registration is already under way");
+      default ->
+          throw new IllegalStateException(
+              "Cannot register while a license reservation is "
+                  + (s.registration == RegistrationState.RESERVATION_IN_PROGRESS
+                      ? "requested"
+                      : "installed")
+                  + " ("
+                  + s.registration.displayName()
+                  + "). Cancel or return the reservation first.");
+    }
+  }
+
+  private RegisterRequest registerRequest(String token, DeviceKeys keys, boolean force) {
+    EngineConfig c = engine.config;
+    return new RegisterRequest(
+        token,
+        c.udis(),
+        c.policy().softwareTag(),
+        server.nonce(),
+        c.hostname(),
+        c.versionPrivacy() ? Optional.empty() : Optional.of(c.agentVersion()),
+        engine.current().conversionDone ? List.of() : c.classicLicenses(),
+        DeviceIdentity.csr(keys, c.udis()),
+        force);
+  }
+
+  private OperationResult attemptRegistration(
+      String token, DeviceKeys keys, RegisterRequest request, int attempt) {
+    try {
+      engine.config.signer().set(new SigningIdentity(keys, List.of()));
+      ServerReply<RegisterResponse> reply = engine.config.transport().register(request);
+      if (!reply.isAccepted()) {
+        ServerReply.Rejection r = reply.rejection().orElseThrow();
+        engine.commit((s, now, ev) -> registrationFailed(s, r.describe(), ev));
+        return OperationResult.rejected(Operation.REGISTER, r.reason(), r.describe());
+      }
+      RegisterResponse body = reply.body();
+      Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
+      engine.commit((s, now, ev) -> registered(s, now, body, request, keys, ev));
+      OperationResult auth = server.renewals().authorizeNow();
+      return OperationResult.success(
+          Operation.REGISTER,
+          "Registered as product instance "
+              + body.productInstanceId()
+              + " in "
+              + body.smartAccount()
+              + " / "
+              + body.virtualAccount()
+              + ". "
+              + auth.message());
+    } catch (TransportException e) {
+      return registrationUnreachable(token, keys, attempt, e);
+    }
+  }
+
+  private Void registered(
+      AgentState s,
+      Instant now,
+      RegisterResponse body,
+      RegisterRequest request,
+      DeviceKeys keys,
+      Events ev) {
+    s.clearRegistration();
+    s.reg =
+        Optional.of(
+            new Registration(
+                body.productInstanceId(),
+                body.smartAccount(),
+                body.virtualAccount(),
+                body.exportControlled(),
+                now,
+                body.idCertNotBefore(),
+                body.idCertNotAfter(),
+                now,
+                body.idCertificateChain(),
+                keys.encodedPrivateKey(),
+                keys.encodedPublicKey()));
+    s.lastContact = Optional.of(now);
+    s.lastRegistrationFailure = Optional.empty();
+    s.beforeAttempt = RegistrationState.REGISTERED;
+    Transitions.registration(s, RegistrationState.REGISTERED, ev);
+    ev.add(
+        EventCode.AGENT_REG_SUCCESS,
+        "Registered with the license server as " + body.productInstanceId(),
+        "productInstanceId",
+        body.productInstanceId());
+    ev.add(
+        EventCode.EXPORT_CONTROLLED,
+        "Export-Controlled Functionality: " + (body.exportControlled() ? "ALLOWED" : "Not Allowed"),
+        "allowed",
+        body.exportControlled());
+    if (!request.classicLicenses().isEmpty() && !s.conversionDone) {
+      s.conversionDone = true;
+      ev.add(
+          EventCode.LICENSE_CONVERSION_DONE,
+          "Classic licenses converted to smart entitlements: " + body.convertedLicenses(),
+          "converted",
+          body.convertedLicenses());
+    }
+    return null;
+  }
+
+  private Void registrationFailed(AgentState s, String why, Events ev) {
+    boolean keepOld = s.beforeAttempt == RegistrationState.REGISTERED;
+    Transitions.registration(
+        s, keepOld ? RegistrationState.REGISTERED : RegistrationState.REGISTRATION_FAILED, ev);
+    s.lastRegistrationFailure = Optional.of(why);
+    ev.add(
+        EventCode.AGENT_REG_FAILED,
+        "Registration failed: " + why + (keepOld ? " The existing registration is kept." : ""));
+    return null;
+  }
+
+  private OperationResult registrationUnreachable(
+      String token, DeviceKeys keys, int attempt, TransportException e) {
+    boolean retry = attempt < engine.policy.registrationAttempts() && !wasRegistered();
+    if (!retry) {
+      engine.commit((s, now, ev) -> registrationFailed(s, e.getMessage(), ev));
+      pending = Optional.empty();
+      return OperationResult.communicationFailed(
+          Operation.REGISTER,
+          "Registration failed after " + attempt + " attempt(s): " + e.getMessage(),
+          Optional.empty());
+    }
+    Instant retryAt =
+        engine.commit(
+            (s, now, ev) -> {
+              Instant at =
+                  Backoff.retryAt(
+                      attempt - 1,
+                      now,
+                      engine.policy,
+                      engine.config.random(),
+                      e.retryAfter(),
+                      now.plus(engine.policy.retryMax()));
+              pending = Optional.of(new PendingRegistration(token, keys, attempt, at));
+              Transitions.registration(s, RegistrationState.REGISTRATION_RETRY, ev);
+              s.lastRegistrationFailure = Optional.of(e.getMessage());
+              ServerOperations.communicationFailed(s, e, ev);
+              ev.add(
+                  EventCode.AGENT_REG_RETRY,
+                  "No usable answer from the license server ("
+                      + e.getMessage()
+                      + "); retrying at "
+                      + at,
+                  "retryAt",
+                  at);
+              return at;
+            });
+    return OperationResult.communicationFailed(
+        Operation.REGISTER,
+        "Registration not completed: "
+            + Responses.clause(e.getMessage())
+            + ". Retrying at "
+            + retryAt,
+        Optional.of(retryAt));
+  }
+
+  private boolean wasRegistered() {
+    return engine.current().beforeAttempt == RegistrationState.REGISTERED;
+  }
+
+  /** Retries a pending registration if it is due; true when one ran. */
+  boolean runPending(Instant now) {
+    Optional<PendingRegistration> p = pending;
+    if (p.isEmpty() || now.isBefore(p.get().retryAt())) {
+      return false;
+    }
+    PendingRegistration r = p.get();
+    pending = Optional.empty();
+    RegisterRequest request =
+        engine.commit((st, t, ev) -> registerRequest(r.token(), r.keys(), false));
+    attemptRegistration(r.token(), r.keys(), request, r.attempts() + 1);
+    return true;
+  }
+
+  Optional<Instant> pendingRetry() {
+    return pending.map(PendingRegistration::retryAt);
+  }
+
+  void forgetPending() {
+    pending = Optional.empty();
+  }
+}
