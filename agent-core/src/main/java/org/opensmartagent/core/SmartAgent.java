@@ -78,6 +78,23 @@ public final class SmartAgent implements AutoCloseable {
     request(EntitlementRequest.one(tag));
   }
 
+  /**
+   * Sets how much of an entitlement is in use, counted in its declared unit: zero releases it,
+   * anything more requests that count. Convenient when firmware tracks a live count (users,
+   * connections).
+   */
+  public void setUsage(EntitlementTag tag, long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("usage of " + tag + " must not be negative: " + count);
+    }
+    EntitlementDefinition d = engine.config().policy().requireEntitlement(tag);
+    if (count == 0) {
+      release(tag);
+    } else {
+      request(new EntitlementRequest(tag, count, d.unit()));
+    }
+  }
+
   /** Stops using an entitlement. Base entitlements can't be released. */
   public void release(EntitlementTag tag) {
     engine.release(Objects.requireNonNull(tag, "tag == null"));

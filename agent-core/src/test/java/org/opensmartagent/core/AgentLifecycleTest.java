@@ -67,6 +67,19 @@ class AgentLifecycleTest {
   }
 
   @Test
+  void setUsageRequestsInTheDeclaredUnitAndReleasesAtZero() throws Exception {
+    try (Fixtures f = new Fixtures()) {
+      f.agent.enable();
+      f.agent.setUsage(Fixtures.DLP, 3);
+      assertThat(f.status().entitlement(Fixtures.DLP).orElseThrow().count()).isEqualTo(3);
+      assertThat(f.mode(Fixtures.DLP)).isEqualTo(EnforcementMode.EVALUATION);
+      f.agent.setUsage(Fixtures.DLP, 0);
+      assertThat(f.mode(Fixtures.DLP)).isEqualTo(EnforcementMode.INITIALIZED);
+      assertThatThrownBy(() -> f.agent.setUsage(Fixtures.DLP, -1)).hasMessageContaining("negative");
+    }
+  }
+
+  @Test
   void theMenuFollowsTheState() throws Exception {
     try (Fixtures f = new Fixtures()) {
       assertThat(f.status().allowedOperations()).contains(AgentStatus.Operation.ENABLE);
