@@ -32,8 +32,9 @@ import org.opensmartagent.transport.TransportSettings;
 /**
  * A mock smart license server (CSSM) on loopback: the Call Home and Smart Transport endpoints, an
  * admin API under {@code /admin/}, fault injection, and an optional state file. It creates its own
- * licensing PKI (root, issuing CA, signing certificate) and its own TLS CA; agents pin {@link
- * #pinnedRoot()} and trust {@link #tlsCaCertificatePem()}. A test tool: its state file holds
+ * licensing PKI (root, issuing CA, response and reservation signing certificates) and its own TLS
+ * CA; agents pin {@link #pinnedRoot()}, trust {@link #tlsCaCertificatePem()} and, for offline
+ * reservation, configure {@link #reservationSigningChain()}. A test tool: its state file holds
  * private keys and tokens in clear.
  *
  * <p>Admin API (JSON; errors are 400/404/409 with {@code {"error": "..."}}): {@code POST
@@ -158,6 +159,15 @@ public final class MockLicenseServer implements Closeable {
   /** The licensing root an agent pins, checked at the server's time. */
   public PinnedRoot pinnedRoot() {
     return pki.pinnedRoot(service.clock().now());
+  }
+
+  /**
+   * The certificate chain (leaf first, DER, fresh copies) of the key that signs reservation
+   * authorization codes; agents configure it with {@code reservationSigningChain(..)} next to
+   * {@link #pinnedRoot()}.
+   */
+  public List<byte[]> reservationSigningChain() {
+    return pki.reservationSigningChain();
   }
 
   /** The licensing root as PEM. */
