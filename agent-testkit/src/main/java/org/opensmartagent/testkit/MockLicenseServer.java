@@ -44,9 +44,14 @@ import org.opensmartagent.transport.TransportSettings;
  * /admin/virtual-accounts/{va}/licenses {tag, count, start?, end?, allowOverage?}}, {@code GET
  * /admin/instances}, {@code GET /admin/virtual-accounts/{va}/usage}, {@code POST /admin/faults
  * {clear?, latencyMillis?, clockOffsetSeconds?, fail?: {status, times, retryAfterSeconds?}, drop?,
- * malformed?, tryAgainLater?: {times, retryAfterSeconds?}}}. A request the server cannot decode
- * (broken envelope or payload, so no nonce to echo) is answered HTTP 400; a decodable request with
- * a bad signature or ID certificate gets a signed CERTIFICATE_INVALID rejection.
+ * malformed?, tryAgainLater?: {times, retryAfterSeconds?}}}, and for offline reservation {@code
+ * POST /admin/virtual-accounts/{va}/reservations {requestCode, type, entitlements: [{tag, count}]}}
+ * (gives {@code {authorizationCode}}), {@code POST /admin/reservations/confirm {requestCode,
+ * confirmationCode}}, {@code POST /admin/reservations/return {returnCode}} and {@code GET
+ * /admin/reservations}; a refused reservation (too few licenses, a code used twice or matching
+ * nothing) is 409. A request the server cannot decode (broken envelope or payload, so no nonce to
+ * echo) is answered HTTP 400; a decodable request with a bad signature or ID certificate gets a
+ * signed CERTIFICATE_INVALID rejection.
  *
  * <p>Thread-safe. Time comes from the injected clock (plus the fault plan's clock offset),
  * randomness from the injected {@link SecureRandom}.
