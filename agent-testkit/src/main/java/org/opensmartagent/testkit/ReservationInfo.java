@@ -12,12 +12,8 @@ import org.opensmartagent.core.reservation.ReservationType;
  * (empty for a universal reservation), when its latest authorization code was issued, and its
  * status. Immutable.
  *
- * <pre>
- *   reserve ──► RESERVED ──reserve again (SLR update)──► AWAITING_CONFIRMATION
- *                  ▲  │                                        │
- *                  │  └───────────── return ──► RETURNED ◄── return
- *                  └────────── confirm ────────────────────────┘
- * </pre>
+ * <p>{@code RESERVED} --reserve again (SLR update)--&gt; {@code AWAITING_CONFIRMATION}
+ * --confirm--&gt; {@code RESERVED}; either --return--&gt; {@code RETURNED}, which is final.
  */
 public record ReservationInfo(
     String productInstanceId,
