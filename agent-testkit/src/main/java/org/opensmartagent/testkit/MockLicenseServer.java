@@ -32,8 +32,9 @@ import org.opensmartagent.transport.TransportSettings;
 /**
  * A mock smart license server (CSSM) on loopback: the Call Home and Smart Transport endpoints, an
  * admin API under {@code /admin/}, fault injection, and an optional state file. It creates its own
- * licensing PKI (root, issuing CA, signing certificate) and its own TLS CA; agents pin {@link
- * #pinnedRoot()} and trust {@link #tlsCaCertificatePem()}. A test tool: its state file holds
+ * licensing PKI (root, issuing CA, response and reservation signing certificates) and its own TLS
+ * CA; agents pin {@link #pinnedRoot()}, trust {@link #tlsCaCertificatePem()} and, for offline
+ * reservation, configure {@link #reservationSigningChain()}. A test tool: its state file holds
  * private keys and tokens in clear.
  *
  * <p>Admin API (JSON; errors are 400/404/409 with {@code {"error": "..."}}): {@code POST
@@ -43,9 +44,14 @@ import org.opensmartagent.transport.TransportSettings;
  * /admin/virtual-accounts/{va}/licenses {tag, count, start?, end?, allowOverage?}}, {@code GET
  * /admin/instances}, {@code GET /admin/virtual-accounts/{va}/usage}, {@code POST /admin/faults
  * {clear?, latencyMillis?, clockOffsetSeconds?, fail?: {status, times, retryAfterSeconds?}, drop?,
- * malformed?, tryAgainLater?: {times, retryAfterSeconds?}}}. A request the server cannot decode
- * (broken envelope or payload, so no nonce to echo) is answered HTTP 400; a decodable request with
- * a bad signature or ID certificate gets a signed CERTIFICATE_INVALID rejection.
+ * malformed?, tryAgainLater?: {times, retryAfterSeconds?}}}, and for offline reservation {@code
+ * POST /admin/virtual-accounts/{va}/reservations {requestCode, type, entitlements: [{tag, count}]}}
+ * (gives {@code {authorizationCode}}), {@code POST /admin/reservations/confirm {requestCode,
+ * confirmationCode}}, {@code POST /admin/reservations/return {returnCode}} and {@code GET
+ * /admin/reservations}; a refused reservation (too few licenses, a code used twice or matching
+ * nothing) is 409. A request the server cannot decode (broken envelope or payload, so no nonce to
+ * echo) is answered HTTP 400; a decodable request with a bad signature or ID certificate gets a
+ * signed CERTIFICATE_INVALID rejection.
  *
  * <p>Thread-safe. Time comes from the injected clock (plus the fault plan's clock offset),
  * randomness from the injected {@link SecureRandom}.
@@ -158,6 +164,15 @@ public final class MockLicenseServer implements Closeable {
   /** The licensing root an agent pins, checked at the server's time. */
   public PinnedRoot pinnedRoot() {
     return pki.pinnedRoot(service.clock().now());
+  }
+
+  /**
+   * The certificate chain (leaf first, DER, fresh copies) of the key that signs reservation
+   * authorization codes; agents configure it with {@code reservationSigningChain(..)} next to
+   * {@link #pinnedRoot()}.
+   */
+  public List<byte[]> reservationSigningChain() {
+    return pki.reservationSigningChain();
   }
 
   /** The licensing root as PEM. */

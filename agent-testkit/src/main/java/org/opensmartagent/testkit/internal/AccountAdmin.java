@@ -86,16 +86,22 @@ final class AccountAdmin {
     return result;
   }
 
-  /** Every tag of the pool or in use in {@code virtualAccount}, with counts at {@code now}. */
+  /**
+   * Every tag of the pool, in use or reserved in {@code virtualAccount}, with counts at {@code
+   * now}; reserved licenses count as in use.
+   */
   List<TagUsage> usage(String virtualAccount, Instant now) {
     VirtualAccount va = state.virtualAccount(virtualAccount);
     Set<EntitlementTag> tags = new LinkedHashSet<>();
     va.pool().forEach(g -> tags.add(g.tag()));
     List<ProductInstance> instances = state.instancesIn(va.name());
     instances.forEach(i -> tags.addAll(i.usage().keySet()));
+    state.reservations().stream()
+        .filter(r -> r.virtualAccount().equals(va.name()) && !r.isReturned())
+        .forEach(r -> r.latest().entitlements().forEach(e -> tags.add(e.tag())));
     List<TagUsage> result = new ArrayList<>();
     for (EntitlementTag tag : tags) {
-      long inUse = instances.stream().mapToLong(i -> i.usageOf(tag)).sum();
+      long inUse = state.inUse(va.name(), tag);
       result.add(new TagUsage(tag, inUse, va.licensed(tag, now), va.allowsOverage(tag, now)));
     }
     return result;

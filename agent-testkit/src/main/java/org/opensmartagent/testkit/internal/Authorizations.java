@@ -16,8 +16,8 @@ import org.opensmartagent.core.transport.Verdict;
 
 /**
  * Authorization: records an instance's usage report and compares, per tag, the usage of every
- * instance of the virtual account with the licenses active at the server's time. Not thread-safe:
- * {@link LicenseService} calls it under its lock.
+ * instance of the virtual account plus what its reservations hold with the licenses active at the
+ * server's time. Not thread-safe: {@link LicenseService} calls it under its lock.
  */
 final class Authorizations {
   /** How long an authorization lasts. */
@@ -56,7 +56,7 @@ final class Authorizations {
       return new Verdict(
           tag, Verdict.Kind.INVALID_TAG, "not in virtual account " + va.name() + "'s pool");
     }
-    long inUse = state.instancesIn(va.name()).stream().mapToLong(i -> i.usageOf(tag)).sum();
+    long inUse = state.inUse(va.name(), tag);
     long licensed = va.licensed(tag, now);
     String counts = inUse + " in use, " + licensed + " licensed";
     if (inUse <= licensed) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.opensmartagent.core.identity.Csr;
+import org.opensmartagent.core.reservation.ReservationType;
 import org.opensmartagent.core.transport.AuthorizeRequest;
 import org.opensmartagent.core.transport.AuthorizeResponse;
 import org.opensmartagent.core.transport.DeregisterRequest;
@@ -17,6 +18,8 @@ import org.opensmartagent.core.transport.RenewIdResponse;
 import org.opensmartagent.core.transport.ServerReply;
 import org.opensmartagent.testkit.InstanceInfo;
 import org.opensmartagent.testkit.LicenseGrant;
+import org.opensmartagent.testkit.ReservationInfo;
+import org.opensmartagent.testkit.ReservationLine;
 import org.opensmartagent.testkit.TagUsage;
 import org.opensmartagent.testkit.TokenSpec;
 
@@ -33,6 +36,7 @@ public final class LicenseService {
   private final AccountAdmin admin;
   private final Registrations registrations;
   private final Authorizations authorizations;
+  private final Reservations reservations;
   private final Runnable onChange;
 
   public LicenseService(
@@ -49,6 +53,7 @@ public final class LicenseService {
     this.admin = new AccountAdmin(state, random);
     this.registrations = new Registrations(state, pki, random, instanceLimit);
     this.authorizations = new Authorizations(state);
+    this.reservations = new Reservations(state, pki);
   }
 
   public ServerPki pki() {
@@ -88,6 +93,29 @@ public final class LicenseService {
   public List<TagUsage> usage(String virtualAccount) {
     synchronized (lock) {
       return admin.usage(virtualAccount, clock.now());
+    }
+  }
+
+  public String reserve(
+      String virtualAccount,
+      String requestCode,
+      ReservationType type,
+      List<ReservationLine> lines) {
+    return changing(
+        () -> reservations.reserve(virtualAccount, requestCode, type, lines, clock.now()));
+  }
+
+  public void confirmReservation(String requestCode, String confirmationCode) {
+    change(() -> reservations.confirm(requestCode, confirmationCode));
+  }
+
+  public void returnReservation(String returnCode) {
+    change(() -> reservations.returnReservation(returnCode));
+  }
+
+  public List<ReservationInfo> reservations() {
+    synchronized (lock) {
+      return reservations.list();
     }
   }
 

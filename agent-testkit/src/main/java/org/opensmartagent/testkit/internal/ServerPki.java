@@ -19,9 +19,10 @@ import org.opensmartagent.core.transport.MessageType;
 import org.opensmartagent.core.transport.SignedMessage;
 
 /**
- * The license server's PKI: a root, an issuing CA that signs device ID certificates, and the
- * certificate that signs every answer. Immutable and thread-safe (signing uses the injected random
- * source, which must be thread-safe, as {@link SecureRandom} is).
+ * The license server's PKI: a root, an issuing CA that signs device ID certificates, the
+ * certificate that signs every answer, and a separate one that signs reservation authorization
+ * codes. Immutable and thread-safe (signing uses the injected random source, which must be
+ * thread-safe, as {@link SecureRandom} is).
  */
 public final class ServerPki {
   private static final Duration BACKDATE = Duration.ofDays(1);
@@ -29,12 +30,19 @@ public final class ServerPki {
   private final Credential root;
   private final Credential issuingCa;
   private final Credential signer;
+  private final Credential reservationSigner;
   private final CertificateIssuer issuer;
 
-  public ServerPki(Credential root, Credential issuingCa, Credential signer, SecureRandom random) {
+  public ServerPki(
+      Credential root,
+      Credential issuingCa,
+      Credential signer,
+      Credential reservationSigner,
+      SecureRandom random) {
     this.root = Objects.requireNonNull(root, "root == null");
     this.issuingCa = Objects.requireNonNull(issuingCa, "issuingCa == null");
     this.signer = Objects.requireNonNull(signer, "signer == null");
+    this.reservationSigner = Objects.requireNonNull(reservationSigner, "reservationSigner == null");
     this.issuer = new CertificateIssuer(random);
   }
 
@@ -53,7 +61,22 @@ public final class ServerPki {
     Credential signer =
         issuer.createSigningCertificate(
             ca, "Mock License Server Signer" + suffix, start, Duration.ofDays(5 * 365));
-    return new ServerPki(root, ca, signer, random);
+    return new ServerPki(root, ca, signer, createReservationSigner(ca, random), random);
+  }
+
+  /**
+   * A reservation signing certificate under {@code issuingCa}, valid from the CA's start for five
+   * years; also used for a state file saved before reservation signing existed.
+   */
+  public static Credential createReservationSigner(Credential issuingCa, SecureRandom random) {
+    LicensingEnvironment env = issuingCa.environment();
+    String suffix = env == LicensingEnvironment.PRODUCTION ? "" : " (development)";
+    return new CertificateIssuer(random)
+        .createSigningCertificate(
+            issuingCa,
+            "Mock License Server Reservation Signer" + suffix,
+            issuingCa.certificate().getNotBefore().toInstant(),
+            Duration.ofDays(5 * 365));
   }
 
   public Credential root() {
@@ -66,6 +89,15 @@ public final class ServerPki {
 
   public Credential signer() {
     return signer;
+  }
+
+  public Credential reservationSigner() {
+    return reservationSigner;
+  }
+
+  /** The chain agents pin for reservation codes: [reservation signer, issuing CA], DER. */
+  public List<byte[]> reservationSigningChain() {
+    return List.of(reservationSigner.encoded(), issuingCa.encoded());
   }
 
   public LicensingEnvironment environment() {
@@ -117,7 +149,9 @@ public final class ServerPki {
           "the request carries no ID certificate");
     }
     byte[] leaf = chain.get(0);
-    if (Arrays.equals(leaf, signer.encoded()) || Arrays.equals(leaf, issuingCa.encoded())) {
+    if (Arrays.equals(leaf, signer.encoded())
+        || Arrays.equals(leaf, reservationSigner.encoded())
+        || Arrays.equals(leaf, issuingCa.encoded())) {
       throw new IdentityException(
           IdentityException.Reason.NODE_CERT_VERIFICATION_FAILED,
           "the request is signed with a server certificate, not a device ID certificate");

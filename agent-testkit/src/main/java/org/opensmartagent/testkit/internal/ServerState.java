@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import org.opensmartagent.core.EntitlementTag;
 
 /**
- * Everything the license server knows: smart accounts, virtual accounts, tokens, product instances
- * and the classic licenses already converted per UDI. Not thread-safe: every access happens under
- * the {@link LicenseService} lock.
+ * Everything the license server knows: smart accounts, virtual accounts, tokens, product instances,
+ * offline reservations and the classic licenses already converted per UDI. Not thread-safe: every
+ * access happens under the {@link LicenseService} lock.
  */
 public final class ServerState {
   private final Map<String, Set<String>> smartAccounts = new LinkedHashMap<>();
@@ -22,6 +22,7 @@ public final class ServerState {
   private final Map<String, ProductInstance> instances = new LinkedHashMap<>();
   private final Map<String, String> instanceByUdi = new LinkedHashMap<>();
   private final Map<String, Set<EntitlementTag>> conversions = new LinkedHashMap<>();
+  private final Map<String, Reservation> reservations = new LinkedHashMap<>();
 
   public Set<String> smartAccounts() {
     return Set.copyOf(smartAccounts.keySet());
@@ -102,6 +103,32 @@ public final class ServerState {
     return instances.values().stream()
         .filter(i -> i.virtualAccount().equals(virtualAccount))
         .toList();
+  }
+
+  /** Every reservation, returned ones included, in the order they were first made. */
+  public List<Reservation> reservations() {
+    return List.copyOf(reservations.values());
+  }
+
+  public Optional<Reservation> findReservation(String productInstanceId) {
+    return Optional.ofNullable(reservations.get(productInstanceId));
+  }
+
+  public void addReservation(Reservation reservation) {
+    reservations.put(reservation.productInstanceId(), reservation);
+  }
+
+  /**
+   * The count of {@code tag} taken from {@code virtualAccount}'s pool: the usage its registered
+   * instances last reported plus what its reservations hold.
+   */
+  public long inUse(String virtualAccount, EntitlementTag tag) {
+    long used = instancesIn(virtualAccount).stream().mapToLong(i -> i.usageOf(tag)).sum();
+    return used
+        + reservations.values().stream()
+            .filter(r -> r.virtualAccount().equals(virtualAccount))
+            .mapToLong(r -> r.reserved(tag))
+            .sum();
   }
 
   /** Classic licenses already converted for each primary UDI. */

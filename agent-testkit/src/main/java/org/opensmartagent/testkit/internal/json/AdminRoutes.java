@@ -12,6 +12,7 @@ import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.LicenseTerm;
 import org.opensmartagent.testkit.InstanceInfo;
 import org.opensmartagent.testkit.LicenseGrant;
+import org.opensmartagent.testkit.ReservationRefusedException;
 import org.opensmartagent.testkit.TagUsage;
 import org.opensmartagent.testkit.TokenSpec;
 import org.opensmartagent.testkit.internal.FaultPlan;
@@ -19,23 +20,28 @@ import org.opensmartagent.testkit.internal.HttpAnswer;
 import org.opensmartagent.testkit.internal.LicenseService;
 
 /**
- * The admin HTTP/JSON API under {@code /admin/}. Bad input is 400, an unknown account or token 404,
- * a taken name 409, each with {@code {"error": "..."}} saying what to do. Thread-safe; never logs,
- * and echoes a token only in the answer that creates it.
+ * The admin HTTP/JSON API under {@code /admin/}. Bad input is 400, an unknown account, token or
+ * request code 404, a taken name or a refused reservation operation 409, each with {@code {"error":
+ * "..."}} saying what to do. Thread-safe; never logs, and echoes a token only in the answer that
+ * creates it.
  */
 public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> {
   static final String ROUTES =
       "POST /admin/accounts, POST /admin/accounts/{sa}/virtual-accounts,"
           + " POST /admin/virtual-accounts/{va}/tokens, POST /admin/tokens/{token}/revoke,"
           + " POST /admin/virtual-accounts/{va}/licenses, GET /admin/instances,"
-          + " GET /admin/virtual-accounts/{va}/usage, POST /admin/faults";
+          + " GET /admin/virtual-accounts/{va}/usage, POST /admin/faults,"
+          + " POST /admin/virtual-accounts/{va}/reservations, POST /admin/reservations/confirm,"
+          + " POST /admin/reservations/return, GET /admin/reservations";
 
   private final LicenseService service;
   private final FaultPlan faults;
+  private final ReservationRoutes reservations;
 
   public AdminRoutes(LicenseService service, FaultPlan faults) {
     this.service = Objects.requireNonNull(service, "service == null");
     this.faults = Objects.requireNonNull(faults, "faults == null");
+    this.reservations = new ReservationRoutes(service);
   }
 
   @Override
@@ -44,6 +50,8 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
     try {
       return route(request.getMethod(), path.subList(1, path.size()), body);
+    } catch (ReservationRefusedException e) {
+      return error(409, e.getMessage());
     } catch (IllegalArgumentException e) {
       return error(400, e.getMessage());
     } catch (NoSuchElementException e) {
@@ -64,6 +72,11 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
       case "GET instances" -> ok(200, instances(service.instances()));
       case "GET virtual-accounts/*/usage" -> ok(200, usage(service.usage(p.get(1))));
       case "POST faults" -> faults(Json.object(body));
+      case "POST virtual-accounts/*/reservations" ->
+          ok(201, reservations.reserve(p.get(1), Json.object(body)));
+      case "POST reservations/confirm" -> ok(200, reservations.confirm(Json.object(body)));
+      case "POST reservations/return" -> ok(200, reservations.returnReservation(Json.object(body)));
+      case "GET reservations" -> ok(200, reservations.list());
       default ->
           error(
               404,

@@ -23,8 +23,9 @@ import org.opensmartagent.testkit.internal.ServerTls;
 /**
  * The mock server's state file: JSON with the accounts, tokens, licenses and instances, plus the
  * PKI and TLS private keys (PKCS#8, base64) so a restarted server keeps issuing under the same
- * root. A test tool's file: it holds secrets in clear. Written to a temporary file in the same
- * directory, forced to disk, then renamed over the old one. Stateless.
+ * root. A file saved before reservation signing existed gets a new reservation signer on load. A
+ * test tool's file: it holds secrets in clear. Written to a temporary file in the same directory,
+ * forced to disk, then renamed over the old one. Stateless.
  */
 public final class StateFile {
   private static final int FORMAT = 1;
@@ -42,6 +43,7 @@ public final class StateFile {
     writeCredential(keys.putObject("root"), pki.root());
     writeCredential(keys.putObject("issuingCa"), pki.issuingCa());
     writeCredential(keys.putObject("signer"), pki.signer());
+    writeCredential(keys.putObject("reservationSigner"), pki.reservationSigner());
     root.putObject("tls").put("ca", tls.caPemWithKey()).put("server", tls.serverPemWithKey());
     root.set("state", StateJson.write(state));
     write(file.toAbsolutePath(), Json.write(root));
@@ -67,11 +69,17 @@ public final class StateFile {
     }
     JsonNode keys = root.path("pki");
     LicensingEnvironment env = LicensingEnvironment.valueOf(Json.text(keys, "environment"));
+    Credential issuingCa = readCredential(keys.path("issuingCa"), env, random);
+    Credential reservationSigner =
+        keys.has("reservationSigner")
+            ? readCredential(keys.path("reservationSigner"), env, random)
+            : ServerPki.createReservationSigner(issuingCa, random);
     ServerPki pki =
         new ServerPki(
             readCredential(keys.path("root"), env, random),
-            readCredential(keys.path("issuingCa"), env, random),
+            issuingCa,
             readCredential(keys.path("signer"), env, random),
+            reservationSigner,
             random);
     JsonNode tls = root.path("tls");
     return new Contents(

@@ -4,22 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.LicenseTerm;
+import org.opensmartagent.core.reservation.AuthorizationCode;
+import org.opensmartagent.core.reservation.RequestCode;
 import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.TokenSpec;
 import org.opensmartagent.testkit.internal.ProductInstance;
+import org.opensmartagent.testkit.internal.Reservation;
 import org.opensmartagent.testkit.internal.ServerState;
 import org.opensmartagent.testkit.internal.Token;
 import org.opensmartagent.testkit.internal.VirtualAccount;
 
 /**
  * Converts a {@link ServerState} to and from JSON: accounts with their license pools, tokens (in
- * clear: this is a test tool's file), product instances and converted classic licenses. Stateless;
- * the caller holds the server lock while writing.
+ * clear: this is a test tool's file), product instances, reservations (with the authorization codes
+ * issued, as issued) and converted classic licenses. Stateless; the caller holds the server lock
+ * while writing.
  */
 final class StateJson {
   private StateJson() {}
@@ -38,6 +44,8 @@ final class StateJson {
     state.tokens().forEach(t -> writeToken(tokens.addObject(), t));
     ArrayNode instances = root.putArray("instances");
     state.instances().forEach(i -> writeInstance(instances.addObject(), i));
+    ArrayNode reservations = root.putArray("reservations");
+    state.reservations().forEach(r -> writeReservation(reservations.addObject(), r));
     ObjectNode conversions = root.putObject("conversions");
     state
         .conversions()
@@ -59,6 +67,7 @@ final class StateJson {
     }
     root.path("tokens").forEach(n -> state.addToken(readToken(n)));
     root.path("instances").forEach(n -> state.addInstance(readInstance(n)));
+    root.path("reservations").forEach(n -> state.addReservation(readReservation(n)));
     root.path("conversions")
         .fields()
         .forEachRemaining(
@@ -135,6 +144,27 @@ final class StateJson {
         .forEachRemaining(e -> usage.put(tag(e.getKey()), e.getValue().asLong()));
     i.report(usage);
     return i;
+  }
+
+  private static void writeReservation(ObjectNode n, Reservation r) {
+    n.put("requestCode", r.request().text())
+        .put("virtualAccount", r.virtualAccount())
+        .put("authorizationCode", r.latest().text())
+        .put("returned", r.isReturned());
+    ArrayNode earlier = n.putArray("awaitingConfirmationSince");
+    r.earlier().forEach(c -> earlier.add(c.text()));
+  }
+
+  private static Reservation readReservation(JsonNode n) {
+    List<AuthorizationCode> earlier = new ArrayList<>();
+    n.path("awaitingConfirmationSince")
+        .forEach(c -> earlier.add(AuthorizationCode.parse(c.asText())));
+    return new Reservation(
+        RequestCode.parse(Json.text(n, "requestCode")),
+        Json.text(n, "virtualAccount"),
+        AuthorizationCode.parse(Json.text(n, "authorizationCode")),
+        earlier,
+        Json.bool(n, "returned", false));
   }
 
   static byte[] base64(String text, String field) {
