@@ -11,6 +11,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.opensmartagent.core.AgentStatus;
+import org.opensmartagent.core.CountUnit;
+import org.opensmartagent.core.EntitlementRequest;
 import org.opensmartagent.core.FeatureGate;
 import org.opensmartagent.core.SmartAgent;
 import org.opensmartagent.core.store.InMemoryTrustedStore;
@@ -33,7 +35,7 @@ public class FeatureCheckBenchmark {
     scheduler = Schedulers.daemon("bench", 1);
     agent = Agents.offline(new InMemoryTrustedStore(), scheduler, "FCH0001").build();
     agent.enable();
-    agent.request(Agents.MALWARE);
+    agent.request(new EntitlementRequest(Agents.MALWARE, 5, CountUnit.USERS));
     gate = agent.feature(Agents.MALWARE);
   }
 
