@@ -40,7 +40,7 @@ import org.opensmartagent.core.transport.MessageChannel;
  * one runs at a time. Renewals run by themselves on the scheduler. A change that cannot be stored
  * throws {@link org.opensmartagent.core.internal.AgentStoreException} and is not applied. {@link
  * #close()} stops the agent's timers (and its own scheduler thread, if it made one) and closes the
- * store.
+ * store and the channel it was given.
  */
 public final class SmartAgent implements AutoCloseable {
   /** The agent's version, sent at registration unless version privacy is on. */
@@ -49,14 +49,17 @@ public final class SmartAgent implements AutoCloseable {
   private final AgentEngine engine;
   private final Map<EntitlementTag, FeatureGate> gates;
   private final Optional<Schedulers.ClosableScheduler> ownScheduler;
+  private final Optional<MessageChannel> channel;
 
   private SmartAgent(
       AgentEngine engine,
       Map<EntitlementTag, FeatureGate> gates,
-      Optional<Schedulers.ClosableScheduler> ownScheduler) {
+      Optional<Schedulers.ClosableScheduler> ownScheduler,
+      Optional<MessageChannel> channel) {
     this.engine = engine;
     this.gates = gates;
     this.ownScheduler = ownScheduler;
+    this.channel = channel;
   }
 
   public static Builder builder() {
@@ -225,6 +228,7 @@ public final class SmartAgent implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
+    channel.ifPresent(MessageChannel::close);
     ownScheduler.ifPresent(Schedulers.ClosableScheduler::close);
   }
 
@@ -274,7 +278,7 @@ public final class SmartAgent implements AutoCloseable {
     /**
      * The wire to the license server (an HTTP transport from agent-transport). Requests are signed
      * with the device's keys and every answer is verified against the {@link #pinnedRoot} before
-     * anything in it is used.
+     * anything in it is used. The channel is closed with the agent.
      */
     public Builder channel(MessageChannel channel) {
       this.channel = Optional.of(Objects.requireNonNull(channel, "channel == null"));
@@ -447,7 +451,7 @@ public final class SmartAgent implements AutoCloseable {
               signer,
               allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)));
       try {
-        return new SmartAgent(AgentEngine.start(config), Map.copyOf(gates), own);
+        return new SmartAgent(AgentEngine.start(config), Map.copyOf(gates), own, channel);
       } catch (StoreException | RuntimeException e) {
         own.ifPresent(Schedulers.ClosableScheduler::close);
         throw e;

@@ -19,6 +19,7 @@ import org.opensmartagent.core.identity.PinnedRoot;
 import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.LicenseService;
 import org.opensmartagent.testkit.internal.LicensingDispatcher;
+import org.opensmartagent.testkit.internal.NoDelayServerSocketFactory;
 import org.opensmartagent.testkit.internal.ProtocolHandler;
 import org.opensmartagent.testkit.internal.ServerClock;
 import org.opensmartagent.testkit.internal.ServerPki;
@@ -98,6 +99,7 @@ public final class MockLicenseServer implements Closeable {
             faultPlan,
             new AdminRoutes(service, faultPlan)));
     persist();
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
   }
 
   public static Builder builder() {

@@ -27,6 +27,7 @@ public final class VirtualTime implements AgentScheduler {
   private volatile Duration elapsed = Duration.ZERO;
   private volatile Instant wallAtZero;
   private long sequence;
+  private int live;
 
   public VirtualTime(Instant start) {
     this.wallAtZero = Objects.requireNonNull(start, "start == null");
@@ -55,9 +56,13 @@ public final class VirtualTime implements AgentScheduler {
       Duration due = delay.isNegative() ? elapsed : saturatedPlus(elapsed, delay);
       Task t = new Task(due, sequence++, task);
       queue.add(t);
+      live++;
       return () -> {
         synchronized (queue) {
-          queue.remove(t);
+          if (!t.cancelled) {
+            t.cancelled = true; // dropped when it reaches the head: O(1) now, O(log n) later
+            live--;
+          }
         }
       };
     }
@@ -78,6 +83,11 @@ public final class VirtualTime implements AgentScheduler {
           break;
         }
         queue.poll();
+        if (next.cancelled) {
+          continue;
+        }
+        next.cancelled = true; // ran: a late cancel changes nothing
+        live--;
         if (next.due.compareTo(elapsed) > 0) {
           elapsed = next.due;
         }
@@ -106,10 +116,10 @@ public final class VirtualTime implements AgentScheduler {
     wallAtZero = instant.minus(elapsed);
   }
 
-  /** How many tasks are waiting. */
+  /** How many tasks are waiting (cancelled ones not counted). */
   public int pendingTasks() {
     synchronized (queue) {
-      return queue.size();
+      return live;
     }
   }
 
@@ -125,6 +135,7 @@ public final class VirtualTime implements AgentScheduler {
     final Duration due;
     final long seq;
     final Runnable task;
+    boolean cancelled;
 
     Task(Duration due, long seq, Runnable task) {
       this.due = due;

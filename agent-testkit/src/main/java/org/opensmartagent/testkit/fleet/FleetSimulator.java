@@ -31,7 +31,10 @@ import org.opensmartagent.core.store.InMemoryTrustedStore;
 import org.opensmartagent.core.store.StoreException;
 import org.opensmartagent.core.store.TrustedStore;
 import org.opensmartagent.core.time.VirtualTime;
+import org.opensmartagent.core.transport.MessageChannel;
 import org.opensmartagent.core.transport.MessageType;
+import org.opensmartagent.core.transport.SignedMessage;
+import org.opensmartagent.core.transport.TransportException;
 import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.MockLicenseServer;
 import org.opensmartagent.testkit.TagUsage;
@@ -199,7 +202,7 @@ public final class FleetSimulator {
         SmartAgent.builder()
             .policy(POLICY)
             .udi(Udi.of("ESA-C170", String.format("FLT%07d", i)))
-            .channel(channel)
+            .channel(shared(channel))
             .pinnedRoot(server.pinnedRoot())
             .store(store(i, disk))
             .scheduler(time)
@@ -454,5 +457,20 @@ public final class FleetSimulator {
       }
       return new FleetSimulator(this);
     }
+  }
+
+  /** One channel for the whole fleet: an agent closing does not close it. */
+  private static MessageChannel shared(MessageChannel channel) {
+    return new MessageChannel() {
+      @Override
+      public SignedMessage exchange(SignedMessage request) throws TransportException {
+        return channel.exchange(request);
+      }
+
+      @Override
+      public String description() {
+        return channel.description();
+      }
+    };
   }
 }

@@ -32,7 +32,8 @@ final class OkHttpClients {
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.readTimeout())
             .followRedirects(false)
-            .followSslRedirects(false);
+            .followSslRedirects(false)
+            .socketFactory(new NoDelaySocketFactory());
     settings.proxy().ifPresent(proxy -> configureProxy(builder, proxy));
     if (settings.proxy().isEmpty()) {
       builder.proxy(Proxy.NO_PROXY);
