@@ -373,7 +373,8 @@ public final class AgentEngine implements AutoCloseable {
     switch (event.severity()) {
       case ERROR -> LOG.error("%{}: {}", event.code(), event.message());
       case WARNING -> LOG.warn("%{}: {}", event.code(), event.message());
-      default -> LOG.info("%{}: {}", event.code(), event.message());
+      case NOTICE -> LOG.info("%{}: {}", event.code(), event.message());
+      case INFO -> LOG.debug("%{}: {}", event.code(), event.message());
     }
     try {
       config.listener().onEvent(event);
