@@ -3,6 +3,7 @@ package org.opensmartagent.core.internal.wire;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public final class SignedTransport implements LicensingTransport {
   private final Clock clock;
   private final Supplier<SigningIdentity> signer;
   private final Duration skewTolerance;
+  private volatile Optional<ValidatedChain> lastChain = Optional.empty();
 
   public SignedTransport(
       MessageChannel channel,
@@ -153,12 +155,27 @@ public final class SignedTransport implements LicensingTransport {
 
   private void verifySignature(SignedMessage answer) throws TransportException {
     try {
-      X509Certificate signing =
-          validator.validateSigningChain(answer.certificateChain(), clock.instant());
+      X509Certificate signing = signingCertificate(answer.certificateChain());
       MessageSigning.verify(answer, signing.getPublicKey());
     } catch (IdentityException e) {
       throw untrusted("the license server's answer failed verification: " + e.getMessage());
     }
+  }
+
+  /**
+   * The validated signing certificate of an answer's chain. The server sends the same chain every
+   * time, so the last one validated is remembered by its exact bytes; a cached chain is still
+   * checked against the time, and every answer's own signature is always verified.
+   */
+  private X509Certificate signingCertificate(List<byte[]> chain) throws IdentityException {
+    Optional<ValidatedChain> cached = lastChain;
+    Instant now = clock.instant();
+    if (cached.isPresent() && cached.get().matches(chain) && cached.get().validAt(now)) {
+      return cached.get().signer();
+    }
+    X509Certificate signer = validator.validateSigningChain(chain, now);
+    lastChain = Optional.of(ValidatedChain.of(chain, signer));
+    return signer;
   }
 
   private X509Certificate idCertificate(List<byte[]> chain, byte[] csr) throws TransportException {
