@@ -41,7 +41,7 @@ final class Authorizations {
     for (EntitlementRequest line : request.usage()) {
       report.merge(line.tag(), line.count(), Long::sum);
     }
-    instance.report(report);
+    state.report(instance, report);
     VirtualAccount va = state.virtualAccount(instance.virtualAccount());
     List<Verdict> verdicts = new ArrayList<>();
     for (EntitlementTag tag : report.keySet()) {

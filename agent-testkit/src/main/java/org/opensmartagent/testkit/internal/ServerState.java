@@ -1,5 +1,6 @@
 package org.opensmartagent.testkit.internal;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,12 @@ public final class ServerState {
   private final Map<String, String> instanceByUdi = new LinkedHashMap<>();
   private final Map<String, Set<EntitlementTag>> conversions = new LinkedHashMap<>();
   private final Map<String, Reservation> reservations = new LinkedHashMap<>();
+
+  /** Running totals of reported usage per virtual account and tag, so a verdict is O(1). */
+  private final Map<String, Map<EntitlementTag, Long>> usageByAccount = new HashMap<>();
+
+  /** Running count of instances per virtual account, so the instance limit check is cheap. */
+  private final Map<String, Long> instancesByAccount = new HashMap<>();
 
   public Set<String> smartAccounts() {
     return Set.copyOf(smartAccounts.keySet());
@@ -86,17 +93,43 @@ public final class ServerState {
   public void addInstance(ProductInstance instance) {
     instances.put(instance.id(), instance);
     instanceByUdi.put(instance.udi(), instance.id());
+    instancesByAccount.merge(instance.virtualAccount(), 1L, Long::sum);
+    count(instance, +1);
   }
 
   public void removeInstance(ProductInstance instance) {
-    instances.remove(instance.id());
+    if (instances.remove(instance.id()) != null) {
+      instancesByAccount.merge(instance.virtualAccount(), -1L, Long::sum);
+      count(instance, -1);
+    }
     instanceByUdi.remove(instance.udi(), instance.id());
+  }
+
+  /** Replaces what {@code instance} last reported, keeping the running totals right. */
+  public void report(ProductInstance instance, Map<EntitlementTag, Long> counts) {
+    boolean known = instances.get(instance.id()) == instance;
+    if (known) {
+      count(instance, -1);
+    }
+    instance.report(counts);
+    if (known) {
+      count(instance, +1);
+    }
+  }
+
+  private void count(ProductInstance instance, int sign) {
+    Map<EntitlementTag, Long> totals =
+        usageByAccount.computeIfAbsent(instance.virtualAccount(), va -> new HashMap<>());
+    instance.usage().forEach((tag, n) -> totals.merge(tag, sign * n, Long::sum));
   }
 
   /** Product instances in every virtual account of {@code smartAccount}. */
   public long instanceCount(String smartAccount) {
-    Set<String> vas = smartAccounts.getOrDefault(smartAccount, Set.of());
-    return instances.values().stream().filter(i -> vas.contains(i.virtualAccount())).count();
+    long n = 0;
+    for (String va : smartAccounts.getOrDefault(smartAccount, Set.of())) {
+      n += instancesByAccount.getOrDefault(va, 0L);
+    }
+    return n;
   }
 
   public List<ProductInstance> instancesIn(String virtualAccount) {
@@ -123,7 +156,7 @@ public final class ServerState {
    * instances last reported plus what its reservations hold.
    */
   public long inUse(String virtualAccount, EntitlementTag tag) {
-    long used = instancesIn(virtualAccount).stream().mapToLong(i -> i.usageOf(tag)).sum();
+    long used = usageByAccount.getOrDefault(virtualAccount, Map.of()).getOrDefault(tag, 0L);
     return used
         + reservations.values().stream()
             .filter(r -> r.virtualAccount().equals(virtualAccount))
