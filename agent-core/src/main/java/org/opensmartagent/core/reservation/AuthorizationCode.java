@@ -1,6 +1,5 @@
 package org.opensmartagent.core.reservation;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.DateTimeException;
@@ -16,12 +15,7 @@ import org.opensmartagent.core.Udi;
 import org.opensmartagent.core.identity.DeviceKeys;
 import org.opensmartagent.core.identity.IdentityException;
 import org.opensmartagent.core.identity.SignatureVerifier;
-import org.opensmartagent.core.internal.xml.HardenedXml;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
+import org.opensmartagent.core.internal.xml.XmlTree;
 
 /**
  * A reservation authorization code: the {@code <specificPLR>} document a license server makes for a
@@ -118,44 +112,35 @@ public record AuthorizationCode(
       throw invalid(
           "it is not XML; an authorization code starts with <specificPLR> or <smartLicense>");
     }
-    Document doc;
+    XmlTree root;
     try {
-      doc = HardenedXml.parse(t.getBytes(StandardCharsets.UTF_8));
-    } catch (SAXException e) {
-      throw invalid(
-          HardenedXml.isDoctype(e)
-              ? "it declares a DOCTYPE; DTDs and entities are not accepted"
-              : "it is not well-formed XML (" + e.getMessage() + ")");
-    } catch (IOException e) {
-      throw invalid("it cannot be read");
-    }
-    Element root = specificPlr(doc.getDocumentElement());
-    Element code = child(root, "authorizationCode");
-    int open = t.indexOf(OPEN);
-    int close = t.indexOf(CLOSE);
-    if (open < 0 || close < 0 || t.indexOf(OPEN, open + 1) >= 0) {
-      throw invalid("<authorizationCode> must appear exactly once, written as issued");
-    }
-    List<ReservedEntitlement> entitlements = new ArrayList<>();
-    NodeList list = child(code, "entitlements").getElementsByTagName("entitlement");
-    for (int i = 0; i < list.getLength(); i++) {
-      entitlements.add(entitlement((Element) list.item(i)));
-    }
-    byte[] sig;
-    try {
-      sig = Base64.getDecoder().decode(text(child(root, "signature")));
+      root = specificPlr(XmlTree.parse(t));
     } catch (IllegalArgumentException e) {
-      throw invalid("<signature> is not base64");
+      throw invalid(e.getMessage());
     }
-    return new AuthorizationCode(
-        field(() -> ReservationType.ofFlag(text(child(code, "flag")))),
-        text(child(code, "piid")),
-        field(() -> Instant.ofEpochMilli(Long.parseLong(text(child(code, "timestamp"))))),
-        entitlements,
-        field(() -> Udi.parse(text(child(root, "udi")))),
-        sig,
-        t.substring(
-            t.indexOf("<specificPLR>"), t.indexOf("</specificPLR>") + "</specificPLR>".length()));
+    return field(
+        () -> {
+          XmlTree code = root.child("authorizationCode");
+          int open = t.indexOf(OPEN);
+          if (open < 0 || t.indexOf(CLOSE) < 0 || t.indexOf(OPEN, open + 1) >= 0) {
+            throw new IllegalArgumentException(
+                "<authorizationCode> must appear exactly once, written as issued");
+          }
+          List<ReservedEntitlement> entitlements = new ArrayList<>();
+          for (XmlTree e : code.child("entitlements").all("entitlement")) {
+            entitlements.add(entitlement(e));
+          }
+          return new AuthorizationCode(
+              ReservationType.ofFlag(code.child("flag").text()),
+              code.child("piid").text(),
+              Instant.ofEpochMilli(Long.parseLong(code.child("timestamp").text())),
+              entitlements,
+              Udi.parse(root.child("udi").text()),
+              base64(root.child("signature").text()),
+              t.substring(
+                  t.indexOf("<specificPLR>"),
+                  t.indexOf("</specificPLR>") + "</specificPLR>".length()));
+        });
   }
 
   /**
@@ -178,60 +163,41 @@ public record AuthorizationCode(
     return (element + "\n" + udiText).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static Element specificPlr(Element top) {
-    if (top.getTagName().equals("specificPLR")) {
+  private static XmlTree specificPlr(XmlTree top) {
+    if (top.name().equals("specificPLR")) {
       return top;
     }
-    if (top.getTagName().equals("smartLicense")) {
-      return child(top, "specificPLR");
+    if (top.name().equals("smartLicense")) {
+      return top.child("specificPLR");
     }
-    throw invalid(
-        "the top element is <" + top.getTagName() + ">, not <specificPLR> or <smartLicense>");
+    throw new IllegalArgumentException(
+        "the top element is <" + top.name() + ">, not <specificPLR> or <smartLicense>");
   }
 
-  private static ReservedEntitlement entitlement(Element e) {
-    EntitlementTag tag = field(() -> EntitlementTag.parse(text(child(e, "tag"))));
-    long count = field(() -> Long.parseLong(text(child(e, "count"))));
-    String start = text(child(e, "startDate"));
-    String end = text(child(e, "endDate"));
+  private static ReservedEntitlement entitlement(XmlTree e) {
+    EntitlementTag tag = EntitlementTag.parse(e.child("tag").text());
+    long count = Long.parseLong(e.child("count").text());
+    String start = e.child("startDate").text();
+    String end = e.child("endDate").text();
     LicenseTerm term =
         start.isEmpty() && end.isEmpty()
             ? LicenseTerm.perpetual()
-            : field(() -> LicenseTerm.term(Instant.parse(start), Instant.parse(end)));
-    return field(
-        () ->
-            new ReservedEntitlement(
-                tag,
-                count,
-                term,
-                optionalText(e, "displayName"),
-                optionalText(e, "tagDescription"),
-                optionalText(e, "subscriptionID")));
+            : LicenseTerm.term(Instant.parse(start), Instant.parse(end));
+    return new ReservedEntitlement(
+        tag,
+        count,
+        term,
+        e.optionalText("displayName"),
+        e.optionalText("tagDescription"),
+        e.optionalText("subscriptionID"));
   }
 
-  private static Element child(Element parent, String name) {
-    Element found = null;
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element el && el.getTagName().equals(name)) {
-        if (found != null) {
-          throw invalid("<" + parent.getTagName() + "> has more than one <" + name + ">");
-        }
-        found = el;
-      }
+  private static byte[] base64(String text) {
+    try {
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("<signature> is not base64");
     }
-    if (found == null) {
-      throw invalid("<" + parent.getTagName() + "> has no <" + name + ">");
-    }
-    return found;
-  }
-
-  private static String optionalText(Element parent, String name) {
-    NodeList l = parent.getElementsByTagName(name);
-    return l.getLength() == 0 ? "" : l.item(0).getTextContent().strip();
-  }
-
-  private static String text(Element e) {
-    return e.getTextContent().strip();
   }
 
   private interface Field<T> {

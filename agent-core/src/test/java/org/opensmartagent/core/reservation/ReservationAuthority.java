@@ -30,6 +30,10 @@ public final class ReservationAuthority {
     return PinnedRoot.parse(root.encoded(), LicensingEnvironment.PRODUCTION, start);
   }
 
+  public org.opensmartagent.core.identity.DeviceKeys signingKeysForTest() {
+    return signer.keys();
+  }
+
   public java.security.PublicKey signingChainKey() {
     return signer.certificate().getPublicKey();
   }

@@ -53,6 +53,34 @@ class ReservationCodesTest {
   }
 
   @Test
+  void escapedTextRoundTripsAndStillVerifies() throws Exception {
+    ReservationAuthority authority = new ReservationAuthority(T);
+    RequestCode request = RequestCode.create(ReservationType.SPECIFIC, HW, new SplittableRandom(4));
+    ReservedEntitlement odd =
+        new ReservedEntitlement(
+            EntitlementTag.parse("DNA"),
+            1,
+            LicenseTerm.perpetual(),
+            "R&D <lab> \"A\"",
+            "x > y & z",
+            "");
+    AuthorizationCode code =
+        AuthorizationCode.create(
+            request.type(),
+            request.productInstanceId(),
+            T,
+            List.of(odd),
+            HW,
+            authority.signingKeysForTest());
+    AuthorizationCode parsed = AuthorizationCode.parse(code.text());
+    assertThat(parsed.entitlements().get(0).displayName()).isEqualTo("R&D <lab> \"A\"");
+    assertThat(parsed.entitlements().get(0).description()).isEqualTo("x > y & z");
+    parsed.verify(authority.signingChainKey());
+    assertThatThrownBy(() -> AuthorizationCode.parse(code.text().replace("R&amp;D", "R&ent;D")))
+        .hasMessageContaining("cannot be read");
+  }
+
+  @Test
   void hostileOrMalformedCodesAreRefusedClearly() {
     assertThatThrownBy(() -> AuthorizationCode.parse("not xml")).hasMessageContaining("not XML");
     assertThatThrownBy(
