@@ -66,7 +66,9 @@ public final class Cli implements AutoCloseable {
   /** Runs with {@code input} on standard input, on this test's device. */
   public Run runWithInput(String input, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    if (!all.isEmpty() && !all.get(0).equals("mock-cssm") && !all.contains("--state-dir")) {
+    if (all.isEmpty()) {
+      all.addAll(List.of("--state-dir", stateDir.toString()));
+    } else if (!all.get(0).equals("mock-cssm") && !all.contains("--state-dir")) {
       all.add(1, "--state-dir");
       all.add(2, stateDir.toString());
     }

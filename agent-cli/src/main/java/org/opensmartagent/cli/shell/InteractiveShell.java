@@ -40,16 +40,23 @@ public final class InteractiveShell {
    */
   public int run(boolean systemTerminal) {
     ConfigFile.load(stateDir); // says how to enable first
-    try (Terminal terminal = Terminals.open(io, systemTerminal)) {
+    if (!systemTerminal) {
+      return runSession(); // plain reader on the given streams (no console: pipes and tests)
+    }
+    try (Terminal terminal = Terminals.open(io, true)) {
       io.useLineInput(LineInput.jline(Terminals.reader(terminal, stateDir.resolve("history"))));
-      session = open();
-      try {
-        loop();
-      } finally {
-        session.close();
-      }
+      return runSession();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the terminal", e);
+    }
+  }
+
+  private int runSession() {
+    session = open();
+    try {
+      loop();
+    } finally {
+      session.close();
     }
     return ExitCodes.OK;
   }

@@ -42,7 +42,7 @@ final class ShellActions {
     DeviceSession s = session;
     return switch (item) {
       case ENABLE -> enable();
-      case REGISTER -> DeviceActions.register(s, "register", token(), yes(REREGISTER_PROMPT));
+      case REGISTER -> register();
       case REREGISTER -> DeviceActions.register(s, "reregister", token(), true);
       case DEREGISTER ->
           confirmed("Deregister the product? Its licenses go back to the virtual account.")
@@ -76,6 +76,11 @@ final class ShellActions {
       case DISABLE_RESERVATION -> ReservationActions.disable(s);
       case QUIT -> Result.ok("quit", "");
     };
+  }
+
+  private Result register() {
+    boolean force = yes(REREGISTER_PROMPT);
+    return DeviceActions.register(session, "register", token(), force);
   }
 
   private Result enable() {
