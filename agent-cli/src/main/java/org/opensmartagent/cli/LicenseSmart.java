@@ -87,6 +87,7 @@ public final class LicenseSmart implements Callable<Integer> {
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setExecutionExceptionHandler(LicenseSmart::failed);
+    cli.setUnmatchedOptionsArePositionalParams(true); // tokens may begin with '-'
     return cli.execute(args);
   }
 

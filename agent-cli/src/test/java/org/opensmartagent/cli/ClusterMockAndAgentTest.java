@@ -105,7 +105,8 @@ class ClusterMockAndAgentTest {
     Cli.Run token = Cli.raw("", concat(new String[] {"mock-cssm", "create-token", "lab"}, server));
     assertThat(token.code()).isZero();
     cli.enable();
-    assertThat(cli.run("register", token.out().trim()).code()).isZero();
+    Cli.Run reg = cli.runWithInput(token.out(), "register", "--token-stdin");
+    assertThat(reg.code()).as(reg.err()).isZero();
     Cli.Run list = Cli.raw("", concat(new String[] {"mock-cssm", "list-instances"}, server));
     assertThat(list.out()).contains("1 instances", Cli.UDI.replace("PID:", "").substring(0, 3));
     Cli.Run taken =

@@ -86,6 +86,13 @@ class ExitCodesTest {
   }
 
   @Test
+  void aTokenMayBeginWithADash() {
+    cli.enable();
+    Cli.Run r = cli.run("register", "-NOSUCHTOKEN123456");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+  }
+
+  @Test
   void noTokenAtAllIsBadInput() {
     cli.enable();
     Cli.Run r = cli.run("register");
