@@ -1,40 +1,141 @@
 package org.opensmartagent.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.opensmartagent.cli.command.AgentCommand;
+import org.opensmartagent.cli.command.CommonOptions;
+import org.opensmartagent.cli.command.DeviceCommand;
+import org.opensmartagent.cli.command.EnableCommand;
+import org.opensmartagent.cli.command.InfoCommands;
+import org.opensmartagent.cli.command.LicenseCommands;
+import org.opensmartagent.cli.command.Output;
+import org.opensmartagent.cli.command.RegistrationCommands;
+import org.opensmartagent.cli.command.ReservationCommands;
+import org.opensmartagent.cli.command.UrlCommand;
 import org.opensmartagent.cli.demo.Demo;
+import org.opensmartagent.cli.mock.MockCssmCommand;
+import org.opensmartagent.cli.render.Result;
+import org.opensmartagent.cli.shell.InteractiveShell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
- * {@code license_smart}: the operator's command shell for the smart licensing agent. Parsing is
- * separate from running; {@link System#exit} is called only in {@link #main}.
+ * {@code license_smart}: the operator's command shell for the smart licensing agent. Without a
+ * command it is the interactive, menu-driven shell. Parsing is separate from running; {@link
+ * System#exit} is called only in {@link #main}; {@link #run} runs a command line in-process.
  */
 @Command(
     name = "license_smart",
     mixinStandardHelpOptions = true,
     version = "license_smart 0.1.0",
-    description = "Smart licensing for this product.",
-    subcommands = {LicenseSmart.DemoCommand.class})
+    description = "Smart licensing for this product. Without a command: the interactive shell.",
+    subcommands = {
+      EnableCommand.class,
+      InfoCommands.Status.class,
+      InfoCommands.Summary.class,
+      UrlCommand.class,
+      RegistrationCommands.Register.class,
+      RegistrationCommands.Deregister.class,
+      RegistrationCommands.Reregister.class,
+      RegistrationCommands.RenewAuth.class,
+      RegistrationCommands.RenewId.class,
+      LicenseCommands.Request.class,
+      LicenseCommands.Release.class,
+      ReservationCommands.Enable.class,
+      ReservationCommands.RequestCode.class,
+      ReservationCommands.Install.class,
+      ReservationCommands.Reauthorize.class,
+      ReservationCommands.Return.class,
+      ReservationCommands.Cancel.class,
+      ReservationCommands.Disable.class,
+      ReservationCommands.Inspect.class,
+      InfoCommands.ShowUdi.class,
+      AgentCommand.class,
+      MockCssmCommand.class,
+      LicenseSmart.DemoCommand.class
+    })
 public final class LicenseSmart implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CommonOptions common;
 
-  public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  private final Io io;
+  private final boolean systemTerminal;
+
+  private LicenseSmart(Io io, boolean systemTerminal) {
+    this.io = io;
+    this.systemTerminal = systemTerminal;
   }
 
-  /** Runs one command line in-process and returns its exit code. */
+  public static void main(String[] args) {
+    Io io = new Io(System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    System.exit(run(args, io, System.console() != null));
+  }
+
+  /** Runs one command line in-process with no input and returns its exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new LicenseSmart());
-    cli.setOut(out);
-    cli.setErr(err);
+    return run(args, InputStream.nullInputStream(), out, err);
+  }
+
+  /** Runs one command line in-process, prompts reading {@code in}, and returns its exit code. */
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    return run(args, new Io(in, out, err), false);
+  }
+
+  private static int run(String[] args, Io io, boolean systemTerminal) {
+    CommandLine cli = new CommandLine(new LicenseSmart(io, systemTerminal));
+    cli.setOut(io.out());
+    cli.setErr(io.err());
+    cli.setExecutionExceptionHandler(LicenseSmart::failed);
+    cli.setUnmatchedOptionsArePositionalParams(true); // tokens may begin with '-'
     return cli.execute(args);
+  }
+
+  /** The shell's streams, for the subcommands. */
+  public Io io() {
+    return io;
   }
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
+    return new InteractiveShell(io, common.stateDir()).run(systemTerminal);
+  }
+
+  /** Maps an exception from a command to its exit code, saying what went wrong on stderr. */
+  private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    int code = ExitCodes.of(e);
+    String message =
+        code == ExitCodes.INTERNAL
+            ? "unexpected error (" + e + "); run again, and report it if it persists"
+            : String.valueOf(e.getMessage());
+    Result r = Result.failed(cmd.getCommandName(), code, message);
+    IoHolder holder = new IoHolder(cmd);
+    Output.print(holder.io(), r, holder.json());
+    return code;
+  }
+
+  /** Finds the streams and the --json flag of the command that failed. */
+  private record IoHolder(CommandLine cmd) {
+    Io io() {
+      CommandLine root = cmd;
+      while (root.getParent() != null) {
+        root = root.getParent();
+      }
+      return ((LicenseSmart) root.getCommand()).io;
+    }
+
+    boolean json() {
+      Object c = cmd.getCommand();
+      CommonOptions options =
+          c instanceof DeviceCommand d
+              ? d.common()
+              : c instanceof EnableCommand e
+                  ? e.common()
+                  : c instanceof AgentCommand a
+                      ? a.common()
+                      : c instanceof LicenseSmart l ? l.common : null;
+      return options != null && options.json();
+    }
   }
 
   /** {@code license_smart demo}: one device's licensing life against an embedded server. */

@@ -1,0 +1,79 @@
+package org.opensmartagent.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.opensmartagent.cli.shell.LineInput;
+
+/**
+ * The shell's streams: standard input (for prompts, tokens and codes), output and error. Prompts go
+ * to output; secrets are read without echo. Tests give in-memory streams.
+ */
+public final class Io {
+  private final InputStream in;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private LineInput input;
+
+  public Io(InputStream in, PrintWriter out, PrintWriter err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  public PrintWriter out() {
+    return out;
+  }
+
+  public PrintWriter err() {
+    return err;
+  }
+
+  public InputStream in() {
+    return in;
+  }
+
+  /** Uses {@code lines} for every prompt from now on (the interactive shell's line editor). */
+  public void useLineInput(LineInput lines) {
+    this.input = lines;
+  }
+
+  private LineInput input() {
+    if (input == null) {
+      input =
+          LineInput.plain(
+              new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+    }
+    return input;
+  }
+
+  /** Prompts and reads one line; empty at the end of input. */
+  public Optional<String> readLine(String prompt) {
+    return input().readLine(prompt);
+  }
+
+  /** Prompts and reads one line without echoing it; empty at the end of input. */
+  public Optional<String> readSecret(String prompt) {
+    return input().readSecret(prompt);
+  }
+
+  /** Asks a yes/no question whose default is no. */
+  public boolean confirm(String question) {
+    String answer = readLine(question + " [N]> ").orElse("").trim();
+    return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
+  }
+
+  /** Everything left on standard input (for codes piped in). */
+  public String readAll() {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read standard input", e);
+    }
+  }
+}

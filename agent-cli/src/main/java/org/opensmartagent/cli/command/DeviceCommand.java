@@ -1,0 +1,39 @@
+package org.opensmartagent.cli.command;
+
+import java.util.concurrent.Callable;
+import org.opensmartagent.cli.Io;
+import org.opensmartagent.cli.LicenseSmart;
+import org.opensmartagent.cli.config.DeviceSession;
+import org.opensmartagent.cli.render.Result;
+import org.opensmartagent.core.AgentListener;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A one-shot command on the device in {@code --state-dir}: load its config and store, build the
+ * agent, run, print, close.
+ */
+public abstract class DeviceCommand implements Callable<Integer> {
+  @Mixin protected CommonOptions common;
+  @Spec protected CommandSpec spec;
+
+  /** The shell's streams. */
+  protected Io io() {
+    return ((LicenseSmart) spec.root().userObject()).io();
+  }
+
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    try (DeviceSession s = DeviceSession.open(common.stateDir(), AgentListener.NONE)) {
+      return Output.print(io(), run(s), common.json());
+    }
+  }
+
+  /** Runs on the opened device; misuse throws and is mapped to an exit code by the root. */
+  protected abstract Result run(DeviceSession session);
+}

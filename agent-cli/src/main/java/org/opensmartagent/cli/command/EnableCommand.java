@@ -1,0 +1,166 @@
+package org.opensmartagent.cli.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.opensmartagent.cli.Io;
+import org.opensmartagent.cli.LicenseSmart;
+import org.opensmartagent.cli.config.ConfigFile;
+import org.opensmartagent.cli.config.DeviceConfig;
+import org.opensmartagent.cli.config.DeviceSession;
+import org.opensmartagent.cli.config.ProductCatalog;
+import org.opensmartagent.cli.config.TransportConfig;
+import org.opensmartagent.cli.render.Result;
+import org.opensmartagent.cli.render.Times;
+import org.opensmartagent.core.AgentListener;
+import org.opensmartagent.core.AgentStatus;
+import org.opensmartagent.core.Cluster;
+import org.opensmartagent.core.Udi;
+import org.opensmartagent.core.identity.LicensingEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code enable}: the first time, writes the device's config (identity, product, trust, transport)
+ * and enables smart licensing; afterwards just enables it (idempotent).
+ */
+@Command(name = "enable", description = "Configure the device and enable Smart Licensing.")
+public final class EnableCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin TransportOptions transport;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--udi",
+      paramLabel = "PID:..,SN:..",
+      description = "The device's UDI; repeat for HA or stack members (primary first).")
+  List<String> udis = new ArrayList<>();
+
+  @Option(
+      names = "--product",
+      paramLabel = "NAME",
+      description = "A built-in product profile (default email-gateway).")
+  Optional<String> product = Optional.empty();
+
+  @Option(
+      names = "--product-file",
+      paramLabel = "FILE",
+      description = "A custom product catalogue (properties; see docs/cli.md).")
+  Optional<Path> productFile = Optional.empty();
+
+  @Option(
+      names = "--root",
+      paramLabel = "PEM",
+      description = "The licensing root certificate to pin.")
+  Optional<Path> root = Optional.empty();
+
+  @Option(
+      names = "--root-environment",
+      paramLabel = "ENV",
+      description = "PRODUCTION (default) or DEVELOPMENT.")
+  Optional<LicensingEnvironment> environment = Optional.empty();
+
+  @Option(
+      names = "--reservation-chain",
+      paramLabel = "PEM",
+      description =
+          "The reservation signing chain (leaf first), for installing authorization codes.")
+  Optional<Path> reservationChain = Optional.empty();
+
+  @Option(
+      names = "--cluster-member-dir",
+      paramLabel = "DIR",
+      description = "Also enable the (already configured) cluster member in DIR (repeatable).")
+  List<Path> members = new ArrayList<>();
+
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    Io io = ((LicenseSmart) spec.root().userObject()).io();
+    Path dir = common.stateDir();
+    DeviceConfig config = ConfigFile.exists(dir) ? existing(dir) : fresh(io);
+    Result result;
+    try (DeviceSession s = DeviceSession.open(dir, config, AgentListener.NONE)) {
+      s.agent().enable();
+      ConfigFile.save(dir, config);
+      result = enabled(s.agent().status());
+    }
+    if (!members.isEmpty()) {
+      result = ClusterRun.run("enable", dir, members, Cluster::enableAll);
+    }
+    return Output.print(io, result, common.json());
+  }
+
+  private DeviceConfig existing(Path dir) {
+    boolean setup =
+        !udis.isEmpty()
+            || product.isPresent()
+            || productFile.isPresent()
+            || root.isPresent()
+            || environment.isPresent()
+            || reservationChain.isPresent()
+            || transport.changes();
+    if (setup) {
+      throw new IllegalArgumentException(
+          "the device in "
+              + dir
+              + " is already configured; change transport settings with"
+              + " license_smart url, or remove "
+              + dir
+              + " to start over with a new identity");
+    }
+    return ConfigFile.load(dir);
+  }
+
+  private DeviceConfig fresh(Io io) {
+    if (udis.isEmpty() || root.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the first enable needs the device's identity and trust: --udi PID:<pid>,SN:<serial>"
+              + " --root <licensing-root.pem>");
+    }
+    if (product.isPresent() && productFile.isPresent()) {
+      throw new IllegalArgumentException("give either --product or --product-file, not both");
+    }
+    List<Udi> parsed = udis.stream().map(Udi::parse).toList();
+    DeviceConfig base =
+        new DeviceConfig(
+            parsed,
+            productFile.isPresent()
+                ? Optional.empty()
+                : Optional.of(product.orElse(ProductCatalog.EMAIL_GATEWAY)),
+            productFile.map(Path::toAbsolutePath),
+            root.get().toAbsolutePath(),
+            environment.orElse(LicensingEnvironment.PRODUCTION),
+            reservationChain.map(Path::toAbsolutePath),
+            TransportConfig.defaults(),
+            false,
+            false);
+    return transport.apply(base, io);
+  }
+
+  private static Result enabled(AgentStatus s) {
+    String message = "Smart Licensing is ENABLED";
+    List<String> lines = new ArrayList<>();
+    lines.add(message);
+    if (s.evaluation().available()) {
+      lines.add("Evaluation Period Remaining: " + Times.format(s.evaluation().remaining()));
+    }
+    lines.add(
+        "Register the product with license_smart register, or reserve licenses offline with enable_reservation.");
+    return Result.ok(
+            "enable",
+            message,
+            Result.emptyData()
+                .put("enabled", true)
+                .put("evaluationRemainingSeconds", s.evaluation().remaining().toSeconds()))
+        .withText(lines);
+  }
+}

@@ -1,0 +1,133 @@
+package org.opensmartagent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cluster options, the mock-cssm commands and the foreground agent. */
+class ClusterMockAndAgentTest {
+  @TempDir Path tmp;
+  private Cli cli;
+
+  @BeforeEach
+  void start() throws Exception {
+    cli = new Cli(tmp);
+  }
+
+  @AfterEach
+  void stop() {
+    cli.close();
+  }
+
+  @Test
+  void registerAppliesToEveryClusterMemberWithALineEach() throws Exception {
+    Path member = tmp.resolve("member");
+    Path missing = tmp.resolve("missing");
+    assertThat(cli.enable().code()).isZero();
+    assertThat(Cli.raw("", cli.enableArgs(member, "PID:ESA-C170,SN:FCH2145V0AD")).code()).isZero();
+    String token = cli.token();
+    Cli.Run r =
+        cli.run(
+            "register",
+            token,
+            "--cluster-member-dir",
+            member.toString(),
+            "--cluster-member-dir",
+            missing.toString());
+    assertThat(r.code()).as("one member is not configured").isEqualTo(5);
+    assertThat(r.out())
+        .contains(
+            Cli.UDI + ": SUCCEEDED", "PID:ESA-C170,SN:FCH2145V0AD: SUCCEEDED", missing + ": FAILED")
+        .contains("Failed on 1 of 3 members");
+    assertThat(r.all()).doesNotContain(token);
+
+    Cli.Run json =
+        cli.run("enable_reservation", "--json", "--cluster-member-dir", member.toString());
+    var members = new ObjectMapper().readTree(json.out()).at("/data/members");
+    assertThat(members.size()).isEqualTo(2);
+    assertThat(members.get(0).get("status").asText()).isEqualTo("NOT_VALID_NOW");
+    assertThat(members.get(0).get("message").asText()).contains("Already registered");
+    assertThat(json.code()).isEqualTo(5);
+  }
+
+  @Test
+  void enableAndReservationOnAllMembers() {
+    Path member = tmp.resolve("member");
+    Cli.raw("", cli.enableArgs(member, "PID:ESA-C170,SN:FCH2145V0AD"));
+    Cli.Run r = Cli.raw("", cli.enableArgs(cli.stateDir, Cli.UDI));
+    assertThat(r.code()).isZero();
+    Cli.Run all = cli.run("enable", "--cluster-member-dir", member.toString());
+    assertThat(all.code()).as(all.all()).isZero();
+    assertThat(all.out()).contains("Done on all 2 members");
+    assertThat(cli.run("enable_reservation", "--cluster-member-dir", member.toString()).code())
+        .isZero();
+    assertThat(cli.run("disable_reservation", "--cluster-member-dir", member.toString()).out())
+        .contains("Done on all 2 members");
+  }
+
+  @Test
+  void mockCssmServesAndWritesTheRootForEnable() throws Exception {
+    Path out = tmp.resolve("mock");
+    Cli.Run r = Cli.raw("", "mock-cssm", "--for", "0s", "--out-dir", out.toString(), "--http");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "Mock license server listening on http://localhost:", "Licensing root (enable --root)");
+    assertThat(Files.readString(out.resolve("mock-cssm-root.pem"))).contains("BEGIN CERTIFICATE");
+  }
+
+  @Test
+  void mockCssmAdminCommandsTalkToARunningServer() {
+    String[] server = {
+      "--server", cli.server.baseUrl().toString(), "--tls-ca", cli.tlsCaPem.toString()
+    };
+    Cli.Run account =
+        Cli.raw(
+            "",
+            concat(
+                new String[] {"mock-cssm", "create-account", "globex", "--virtual-account", "lab"},
+                server));
+    assertThat(account.code()).as(account.err()).isZero();
+    assertThat(
+            Cli.raw(
+                    "",
+                    concat(
+                        new String[] {"mock-cssm", "add-license", "lab", "ESA_Anti_Spam", "5"},
+                        server))
+                .code())
+        .isZero();
+    Cli.Run token = Cli.raw("", concat(new String[] {"mock-cssm", "create-token", "lab"}, server));
+    assertThat(token.code()).isZero();
+    cli.enable();
+    Cli.Run reg = cli.runWithInput(token.out(), "register", "--token-stdin");
+    assertThat(reg.code()).as(reg.err()).isZero();
+    Cli.Run list = Cli.raw("", concat(new String[] {"mock-cssm", "list-instances"}, server));
+    assertThat(list.out()).contains("1 instances", Cli.UDI.replace("PID:", "").substring(0, 3));
+    Cli.Run taken =
+        Cli.raw("", concat(new String[] {"mock-cssm", "create-account", "globex"}, server));
+    assertThat(taken.code()).isEqualTo(5);
+    Cli.Run down = Cli.raw("", "mock-cssm", "list-instances", "--server", "http://localhost:1");
+    assertThat(down.code()).isEqualTo(4);
+  }
+
+  @Test
+  void theAgentRunsInTheForegroundForABoundedTime() {
+    cli.enable();
+    Cli.Run r = cli.run("agent", "--for", "50ms");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Agent running", "Agent stopped");
+    assertThat(cli.run("agent", "--for", "soon").code()).isEqualTo(2);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}

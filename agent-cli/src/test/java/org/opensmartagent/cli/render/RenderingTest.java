@@ -1,0 +1,67 @@
+package org.opensmartagent.cli.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.opensmartagent.cli.command.DurationConverter;
+import org.opensmartagent.cli.config.TransportConfig;
+import org.opensmartagent.cli.shell.MenuItem;
+import org.opensmartagent.core.AgentStatus.Operation;
+
+/** The small renderers and parsers. */
+class RenderingTest {
+  @Test
+  void durationsReadLikeTheDevice() {
+    assertThat(Times.format(Duration.ofDays(87).plusHours(1).plusMinutes(41)))
+        .isEqualTo("87 days 1 hr 41 min 0 sec");
+    assertThat(Times.format(Duration.ofDays(1))).isEqualTo("1 day 0 hr 0 min 0 sec");
+    assertThat(Times.format(Duration.ofSeconds(-5))).isEqualTo("0 days 0 hr 0 min 0 sec");
+    assertThat(Times.format(Instant.parse("2026-03-20T10:45:29Z")))
+        .isEqualTo("Mar 20 2026 10:45:29 UTC");
+  }
+
+  @Test
+  void theUnregisteredMenuIsTheDevicesOne() {
+    List<String> lines =
+        MenuItem.shown(
+                EnumSet.of(Operation.REGISTER, Operation.URL, Operation.STATUS, Operation.SUMMARY))
+            .stream()
+            .map(MenuItem::line)
+            .toList();
+    assertThat(lines)
+        .containsExactly(
+            "- REGISTER - Register the product for Smart Licensing.",
+            "- URL - Set the Smart Transport URL.",
+            "- STATUS - Show overall Smart Licensing status.",
+            "- SUMMARY - Show Smart Licensing status summary.");
+    assertThat(MenuItem.parse("renew_auth")).contains(MenuItem.RENEW_AUTH);
+    assertThat(MenuItem.parse("bogus")).isEmpty();
+  }
+
+  @Test
+  void durationsParse() {
+    DurationConverter c = new DurationConverter();
+    assertThat(c.convert("30s")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.convert("250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.convert("PT1H")).isEqualTo(Duration.ofHours(1));
+    assertThat(c.convert("2d")).isEqualTo(Duration.ofDays(2));
+  }
+
+  @Test
+  void theProxyPasswordNeverReachesAView() {
+    TransportConfig t =
+        TransportConfig.defaults()
+            .withProxy(
+                Optional.of(
+                    new TransportConfig.Proxy(
+                        "p.example", 3128, Optional.of("u"), Optional.of("hunter2"))));
+    assertThat(t.toString()).doesNotContain("hunter2").contains("p.example:3128 (user u)");
+    assertThat(TransportView.of(t).toString()).doesNotContain("hunter2");
+    assertThat(TransportConfig.Proxy.parse("h:1").address()).isEqualTo("h:1");
+  }
+}
