@@ -30,6 +30,16 @@ class DemoTest {
             "Authorization: AUTHORIZED",
             "%AGENT_DEREG_SUCCESS",
             "Authorization: EVALUATION MODE",
+            "Request code: CB-ZESA-C170:FCH2145V0AB-",
+            "Reservation In Progress",
+            "Authorization code: <specificPLR>",
+            "%RESERVED_INSTALLED",
+            "Registered - Specific License Reservation",
+            "Reserved In Compliance",
+            "Not Authorized",
+            "Return code: ",
+            "accepted the return code",
+            "Registration:  Unregistered",
             "Demo finished");
     assertThat(text).doesNotContain("Exception");
   }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.opensmartagent.core.AgentEvent;
 import org.opensmartagent.core.CountUnit;
@@ -18,11 +19,15 @@ import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.Severity;
 import org.opensmartagent.core.SmartAgent;
 import org.opensmartagent.core.Udi;
+import org.opensmartagent.core.reservation.RequestCode;
+import org.opensmartagent.core.reservation.ReservationType;
+import org.opensmartagent.core.reservation.ReturnCode;
 import org.opensmartagent.core.store.DeviceSecret;
 import org.opensmartagent.core.store.FileTrustedStore;
 import org.opensmartagent.core.time.VirtualTime;
 import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.MockLicenseServer;
+import org.opensmartagent.testkit.ReservationLine;
 import org.opensmartagent.testkit.TokenSpec;
 import org.opensmartagent.transport.TransportKind;
 import org.opensmartagent.transport.Transports;
@@ -78,6 +83,7 @@ public final class Demo {
         .udi(Udi.of("ESA-C170", "FCH2145V0AB"))
         .channel(Transports.channel(server.transportSettings(TransportKind.SMART_TRANSPORT)))
         .pinnedRoot(server.pinnedRoot())
+        .reservationSigningChain(server.reservationSigningChain())
         .store(FileTrustedStore.open(dir, DeviceSecret.randomFileIn(dir)))
         .scheduler(time)
         .clock(time.clock())
@@ -125,6 +131,39 @@ public final class Demo {
 
     step("Deregister: licenses go back to the account, evaluation resumes where it stopped");
     result(agent.deregister());
+    status.print(agent.status());
+
+    step("The gateway moves to an air-gapped network: enable reservation, make a request code");
+    agent.enableReservation();
+    RequestCode request = agent.requestCode(ReservationType.SPECIFIC);
+    out.println("   Request code: " + request.text());
+    status.print(agent.status());
+
+    step("On the license server, reserve 150 Anti-Malware licenses for that code");
+    String code =
+        server
+            .admin()
+            .reserve(
+                "mail",
+                request.text(),
+                ReservationType.SPECIFIC,
+                List.of(new ReservationLine(MALWARE, 150), new ReservationLine(MAIL, 1)));
+    out.println(
+        "   Authorization code: "
+            + code.substring(0, 72)
+            + "... ("
+            + code.length()
+            + " characters)");
+
+    step("Install the authorization code on the device; DLP was not reserved");
+    agent.installAuthorizationCode(code);
+    status.print(agent.status());
+
+    step("Return the reservation: the device gives a return code, the server frees the licenses");
+    ReturnCode returned = agent.returnReservation();
+    out.println("   Return code: " + returned.text());
+    server.admin().returnReservation(returned.text());
+    out.println("   The license server accepted the return code.");
     status.print(agent.status());
     out.println();
     out.println("Demo finished. Everything ran in this process; nothing was left behind.");
