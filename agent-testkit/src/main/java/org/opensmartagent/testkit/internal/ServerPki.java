@@ -1,11 +1,14 @@
 package org.opensmartagent.testkit.internal;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.opensmartagent.core.identity.ChainValidator;
 import org.opensmartagent.core.identity.IdentityException;
@@ -156,7 +159,49 @@ public final class ServerPki {
           IdentityException.Reason.NODE_CERT_VERIFICATION_FAILED,
           "the request is signed with a server certificate, not a device ID certificate");
     }
-    return new ChainValidator(pinnedRoot(now))
-        .validateNodeChain(List.of(leaf, issuingCa.encoded()), now);
+    ByteBuffer key = ByteBuffer.wrap(leaf.clone());
+    X509Certificate known;
+    synchronized (validated) {
+      known = validated.get(key);
+    }
+    if (known != null && validAt(known, now) && validAt(issuingCaCertificate(), now)) {
+      return known; // validated before; only the time can have changed
+    }
+    X509Certificate device =
+        new ChainValidator(pinnedRoot(now))
+            .validateNodeChain(List.of(leaf, issuingCa.encoded()), now);
+    synchronized (validated) {
+      validated.put(key, device);
+    }
+    return device;
   }
+
+  private X509Certificate issuingCaCertificate() {
+    X509Certificate ca = issuingCaCertificate;
+    if (ca == null) {
+      ca = issuingCa.certificate();
+      issuingCaCertificate = ca;
+    }
+    return ca;
+  }
+
+  private volatile X509Certificate issuingCaCertificate; // converted once, on first use
+
+  private static boolean validAt(X509Certificate c, Instant now) {
+    return !now.isBefore(c.getNotBefore().toInstant()) && now.isBefore(c.getNotAfter().toInstant());
+  }
+
+  /**
+   * Device certificates that already validated, by their exact bytes: a busy server (the fleet
+   * simulator) then spends one signature check per request instead of four. Bounded.
+   */
+  private final Map<ByteBuffer, X509Certificate> validated =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, X509Certificate> eldest) {
+          return size() > VALIDATED_CACHE;
+        }
+      };
+
+  private static final int VALIDATED_CACHE = 20_000;
 }
