@@ -11,7 +11,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class ValueParsersFuzzTest {
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void udiParse(byte[] data) {
     String text = Contract.text(data);
     Contract.holds(
@@ -22,7 +22,7 @@ class ValueParsersFuzzTest {
         IllegalArgumentException.class);
   }
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void entitlementTagParse(byte[] data) {
     String text = Contract.text(data);
     Contract.holds(

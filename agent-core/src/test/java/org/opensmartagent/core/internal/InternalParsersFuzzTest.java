@@ -11,13 +11,13 @@ import org.opensmartagent.core.Contract;
  */
 class InternalParsersFuzzTest {
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void registrationToken(byte[] data) {
     String token = Contract.text(data);
     Contract.holds(() -> ServerOperations.validateToken(token), IllegalArgumentException.class);
   }
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void stateCodecDecode(byte[] data) {
     Contract.holds(
         () -> {

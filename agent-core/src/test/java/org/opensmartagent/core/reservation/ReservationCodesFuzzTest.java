@@ -16,7 +16,7 @@ class ReservationCodesFuzzTest {
   private static final PublicKey KEY =
       new ReservationAuthority(Instant.parse("2026-01-01T00:00:00Z")).signingChainKey();
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void requestCodeParse(byte[] data) {
     String text = Contract.text(data);
     Contract.holds(
@@ -28,13 +28,13 @@ class ReservationCodesFuzzTest {
         IllegalArgumentException.class);
   }
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void returnCodeParse(byte[] data) {
     String text = Contract.text(data);
     Contract.holds(() -> ReturnCode.parse(text), IllegalArgumentException.class);
   }
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void authorizationCodeParseAndVerify(byte[] data) {
     String text = Contract.text(data);
     AuthorizationCode[] parsed = new AuthorizationCode[1];

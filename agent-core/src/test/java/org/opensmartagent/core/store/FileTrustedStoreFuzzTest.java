@@ -39,7 +39,7 @@ class FileTrustedStoreFuzzTest {
     store.close();
   }
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void currentGenerationIsArbitrary(byte[] data) throws Exception {
     Files.write(files.current(), data);
     Files.write(files.previous(), goodPrevious);
@@ -52,7 +52,7 @@ class FileTrustedStoreFuzzTest {
     assertGrantsNothingNew(load);
   }
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void bothGenerationsAreArbitrary(byte[] data) throws Exception {
     int half = data.length / 2;
     Files.write(files.current(), Arrays.copyOfRange(data, 0, half));
