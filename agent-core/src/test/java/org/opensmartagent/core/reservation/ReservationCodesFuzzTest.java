@@ -9,8 +9,8 @@ import org.opensmartagent.core.Contract;
 import org.opensmartagent.core.identity.IdentityException;
 
 /**
- * Fuzzes the parsers of the codes an operator pastes during offline reservation. There is no
- * parser of confirmation codes: the agent only produces them ({@link ConfirmationCode#of}).
+ * Fuzzes the parsers of the codes an operator pastes during offline reservation. There is no parser
+ * of confirmation codes: the agent only produces them ({@link ConfirmationCode#of}).
  */
 class ReservationCodesFuzzTest {
   private static final PublicKey KEY =

@@ -14,8 +14,8 @@ import org.opensmartagent.core.store.internal.StoreFiles;
 
 /**
  * Loads arbitrary bytes written as {@code state.cur} (over a good {@code state.prev}) and as both
- * generations. The load must answer, never throw; and it may only ever hand back a payload that
- * was really saved.
+ * generations. The load must answer, never throw; and it may only ever hand back a payload that was
+ * really saved.
  */
 class FileTrustedStoreFuzzTest {
   private static final byte[] FIRST = StoreTesting.bytes("first saved state");
