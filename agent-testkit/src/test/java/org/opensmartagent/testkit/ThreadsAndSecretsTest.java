@@ -87,7 +87,8 @@ class ThreadsAndSecretsTest {
       started.removeAll(before);
       // OkHttp threads ("OkHttp ConnectionPool", "OkHttp localhost") outlive close() here: an
       // open question recorded in docs/reliability.md; ChannelCloseTest covers the channel alone.
-      started.removeIf(t -> t.getName().startsWith("OkHttp"));
+      started.removeIf(
+          t -> t.getName().startsWith("OkHttp") || t.getName().equals("Okio Watchdog"));
       for (Thread t : started) {
         t.join(10_000);
         assertThat(t.isAlive()).as("thread " + t.getName() + " after close()").isFalse();
