@@ -12,7 +12,7 @@ import org.opensmartagent.transport.TransportKind;
 final class Fixture implements AutoCloseable {
   static final Instant START = Instant.parse("2025-03-01T12:00:00Z");
 
-  final VirtualTime time = new VirtualTime(START);
+  final VirtualTime time;
   final MockLicenseServer server;
   final String token;
   private int devices;
@@ -22,9 +22,23 @@ final class Fixture implements AutoCloseable {
   }
 
   Fixture(MockLicenseServer.Builder builder) throws Exception {
+    this(builder, new VirtualTime(START));
+  }
+
+  Fixture(MockLicenseServer.Builder builder, VirtualTime time) throws Exception {
+    this(builder, time, true);
+  }
+
+  /** With {@code fresh} false, a server restarted from its state file: no accounts are added. */
+  Fixture(MockLicenseServer.Builder builder, VirtualTime time, boolean fresh) throws Exception {
+    this.time = time;
     server = builder.clock(time.clock()).random(new SecureRandom()).build().start();
-    server.admin().createSmartAccount("acme").createVirtualAccount("acme", "lab");
-    token = server.admin().createToken("lab", TokenSpec.standard("lab devices"));
+    if (fresh) {
+      server.admin().createSmartAccount("acme").createVirtualAccount("acme", "lab");
+      token = server.admin().createToken("lab", TokenSpec.standard("lab devices"));
+    } else {
+      token = "";
+    }
   }
 
   TestDevice device(TransportKind kind) {

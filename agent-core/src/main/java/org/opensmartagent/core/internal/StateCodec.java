@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -287,7 +288,11 @@ final class StateCodec {
     if (nanos < 0 || nanos > 999_999_999) {
       throw new IllegalArgumentException("bad instant");
     }
-    return Optional.of(Instant.ofEpochSecond(seconds, nanos));
+    try {
+      return Optional.of(Instant.ofEpochSecond(seconds, nanos));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("instant out of range: " + seconds + " s", e);
+    }
   }
 
   private static Instant required(DataInputStream in) throws IOException {
