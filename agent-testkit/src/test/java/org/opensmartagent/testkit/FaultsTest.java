@@ -35,6 +35,17 @@ class FaultsTest {
   }
 
   @Test
+  void faultCountsAreBoundedSoNoRequestCanExhaustTheServer() {
+    assertThatThrownBy(() -> fixture.server.faults().dropNext(2_000_000_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1..10000");
+    fixture.server.faults().dropNext(10_000);
+    assertThatThrownBy(() -> fixture.server.faults().dropNext(1))
+        .hasMessageContaining("10000 already queued");
+    fixture.server.faults().clear();
+  }
+
+  @Test
   void serviceUnavailableCarriesRetryAfterThenTheServerAnswersAgain() throws Exception {
     fixture.server.faults().failNext(1, 503, Duration.ofSeconds(120));
     assertThatThrownBy(() -> device.authorize(ONE))

@@ -14,7 +14,7 @@ class InternalParsersFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void registrationToken(byte[] data) {
     String token = Contract.text(data);
-    Contract.holds(() -> ServerOperations.validateToken(token), IllegalArgumentException.class);
+    Contract.holds(() -> Registrations.validateToken(token), IllegalArgumentException.class);
   }
 
   @FuzzTest(maxDuration = "30s")

@@ -33,13 +33,24 @@ public final class FaultPlan {
   }
 
   private final Deque<Fault> queue = new ArrayDeque<>();
+
+  /** At most this many faults wait at once, so no request can exhaust the server's memory. */
+  static final int MAX_QUEUED = 10_000;
+
   private Duration latency = Duration.ZERO;
   private Duration clockOffset = Duration.ZERO;
 
   public synchronized void add(Fault fault, int times) {
     Objects.requireNonNull(fault, "fault == null");
-    if (times < 1) {
-      throw new IllegalArgumentException("times must be at least 1; got " + times);
+    if (times < 1 || times > MAX_QUEUED || queue.size() + times > MAX_QUEUED) {
+      throw new IllegalArgumentException(
+          "times must be 1.."
+              + MAX_QUEUED
+              + " in all (faults are queued one per answer); got "
+              + times
+              + " with "
+              + queue.size()
+              + " already queued");
     }
     for (int i = 0; i < times; i++) {
       queue.add(fault);

@@ -12,6 +12,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import org.opensmartagent.transport.ProxySettings;
 import org.opensmartagent.transport.TransportSettings;
 import org.slf4j.Logger;
@@ -33,7 +34,10 @@ final class OkHttpClients {
             .writeTimeout(settings.readTimeout())
             .followRedirects(false)
             .followSslRedirects(false)
-            .socketFactory(new NoDelaySocketFactory());
+            .socketFactory(new NoDelaySocketFactory())
+            // One request at a time per agent: HTTP/1.1 keep-alive is all it needs, and it
+            // leaves no HTTP/2 reader thread behind when the channel closes.
+            .protocols(List.of(Protocol.HTTP_1_1));
     settings.proxy().ifPresent(proxy -> configureProxy(builder, proxy));
     if (settings.proxy().isEmpty()) {
       builder.proxy(Proxy.NO_PROXY);
