@@ -85,12 +85,21 @@ public enum EnforcementMode {
                   AUTHORIZATION_EXPIRED,
                   RESERVED_AUTHORIZED,
                   NOT_AUTHORIZED);
+            // WAITING: requested after the first usage report left, so the first authorization
+            // carries no verdict for it yet.
           case EVALUATION ->
               union(
-                  EnumSet.of(INITIALIZED, EVALUATION_EXPIRED, RESERVED_AUTHORIZED, NOT_AUTHORIZED),
+                  EnumSet.of(
+                      INITIALIZED,
+                      EVALUATION_EXPIRED,
+                      WAITING,
+                      RESERVED_AUTHORIZED,
+                      NOT_AUTHORIZED),
                   FIRST_VERDICTS);
           case EVALUATION_EXPIRED ->
-              union(EnumSet.of(INITIALIZED, RESERVED_AUTHORIZED, NOT_AUTHORIZED), FIRST_VERDICTS);
+              union(
+                  EnumSet.of(INITIALIZED, WAITING, RESERVED_AUTHORIZED, NOT_AUTHORIZED),
+                  FIRST_VERDICTS);
           case WAITING -> union(FIRST_VERDICTS, EnumSet.of(AUTHORIZATION_EXPIRED), unregistered);
           case AUTHORIZATION_EXPIRED -> union(VERDICTS, unregistered);
           case AUTHORIZED, OVERAGE, INVALID_TAG ->

@@ -122,6 +122,27 @@ class TimersTest {
   }
 
   @Test
+  void aFeatureRequestedWhileTheFirstReportIsOnItsWayWaitsForTheNextOne() throws Exception {
+    try (Fixtures f = new Fixtures()) {
+      f.agent.enable();
+      f.agent.request(MALWARE);
+      f.agent.request(DLP);
+      // the feature is requested just as the first authorization answer leaves the server
+      f.server.beforeAnswer(
+          () -> {
+            if (f.server.requests(AuthorizeRequest.class).size() == 1) {
+              f.agent.request(Fixtures.OUTBREAK);
+            }
+          });
+      assertThat(f.agent.register("TOKEN1").succeeded()).isTrue();
+      assertThat(f.mode(Fixtures.OUTBREAK)).isEqualTo(EnforcementMode.WAITING);
+      f.server.beforeAnswer(() -> {});
+      f.advance(Duration.ofSeconds(5));
+      assertThat(f.mode(Fixtures.OUTBREAK)).isEqualTo(EnforcementMode.AUTHORIZED);
+    }
+  }
+
+  @Test
   void usageChangesAreReportedAfterTheReportDelay() throws Exception {
     try (Fixtures f = new Fixtures()) {
       f.registeredWithFeatures();

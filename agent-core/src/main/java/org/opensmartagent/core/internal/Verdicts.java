@@ -45,6 +45,9 @@ final class Verdicts {
         e.reason = v.reason();
       }
     }
+    if (s.entitlements.values().stream().anyMatch(e -> e.requested && e.verdict.isEmpty())) {
+      s.usageDirty = true; // requested after this report left: report it next
+    }
     s.lastAuthorization = Optional.of(now);
     Instant deadline = now.plus(p.communicationDeadline());
     s.authorizedUntil =
