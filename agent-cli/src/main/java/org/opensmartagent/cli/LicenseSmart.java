@@ -7,6 +7,7 @@ import org.opensmartagent.cli.command.AgentCommand;
 import org.opensmartagent.cli.command.CommonOptions;
 import org.opensmartagent.cli.command.DeviceCommand;
 import org.opensmartagent.cli.command.EnableCommand;
+import org.opensmartagent.cli.command.FleetCommand;
 import org.opensmartagent.cli.command.InfoCommands;
 import org.opensmartagent.cli.command.LicenseCommands;
 import org.opensmartagent.cli.command.Output;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Mixin;
     description = "Smart licensing for this product. Without a command: the interactive shell.",
     subcommands = {
       EnableCommand.class,
+      FleetCommand.class,
       InfoCommands.Status.class,
       InfoCommands.Summary.class,
       UrlCommand.class,
