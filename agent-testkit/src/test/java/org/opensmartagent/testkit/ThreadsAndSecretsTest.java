@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +21,7 @@ import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.SmartAgent;
 import org.opensmartagent.core.Udi;
+import org.opensmartagent.core.internal.StateInspector;
 import org.opensmartagent.core.store.InMemoryTrustedStore;
 import org.opensmartagent.transport.TransportKind;
 import org.opensmartagent.transport.Transports;
@@ -49,6 +52,7 @@ class ThreadsAndSecretsTest {
       Set<Thread> before = liveThreads();
       System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8)); // slf4j-simple's target
       SmartAgent agent;
+      InMemoryTrustedStore store = new InMemoryTrustedStore();
       try {
         agent =
             SmartAgent.builder()
@@ -57,12 +61,13 @@ class ThreadsAndSecretsTest {
                 .channel(
                     Transports.channel(server.transportSettings(TransportKind.SMART_TRANSPORT)))
                 .pinnedRoot(server.pinnedRoot())
-                .store(new InMemoryTrustedStore())
+                .store(store)
                 .listener(events::add)
                 .build();
         agent.enable();
         agent.request(new EntitlementRequest(MALWARE, 2, CountUnit.DEVICES));
         assertThat(agent.register(token).succeeded()).isTrue();
+        byte[] privateKey = StateInspector.privateKey(store.load().payload()).orElseThrow();
         assertThat(agent.renewAuthorization().succeeded()).isTrue();
         int warm = liveThreads().size();
         for (int i = 0; i < 100; i++) {
@@ -79,7 +84,11 @@ class ThreadsAndSecretsTest {
 
         String everything = log.toString(StandardCharsets.UTF_8) + events + status;
         assertThat(log.size()).as("the log was captured").isPositive();
-        assertThat(everything).doesNotContain(token).doesNotContain("PRIVATE KEY");
+        assertThat(everything)
+            .doesNotContain(token)
+            .doesNotContain("PRIVATE KEY")
+            .doesNotContain(Base64.getEncoder().encodeToString(privateKey))
+            .doesNotContain(HexFormat.of().formatHex(privateKey));
       } finally {
         System.setErr(err);
       }
