@@ -117,9 +117,9 @@ class ClusterMockAndAgentTest {
   }
 
   @Test
-  void theAgentRunsInTheForegroundForABoundedTime() {
+  void theAgentRunsInTheForegroundUntilItsTimeIsUp() {
     cli.enable();
-    Cli.Run r = cli.run("agent", "--for", "50ms");
+    Cli.Run r = cli.run("agent", "--for", "0s"); // starts, prints, stops: no waiting on real time
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Agent running", "Agent stopped");
     assertThat(cli.run("agent", "--for", "soon").code()).isEqualTo(2);

@@ -21,7 +21,7 @@ class DemoTest {
     assertThat(text)
         .containsSubsequence(
             "EVALUATION MODE",
-            "evaluation remaining: 80 days",
+            "Evaluation Period Remaining: 80 days",
             "%AGENT_REG_SUCCESS",
             "Authorization: AUTHORIZED",
             "Authorization: OUT OF COMPLIANCE",
@@ -39,7 +39,7 @@ class DemoTest {
             "Not Authorized",
             "Return code: ",
             "accepted the return code",
-            "Registration:  Unregistered",
+            "Registration: Unregistered",
             "Demo finished");
     assertThat(text).doesNotContain("Exception");
   }

@@ -1,10 +1,12 @@
 package org.opensmartagent.cli.demo;
 
 import java.io.PrintWriter;
+import org.opensmartagent.cli.render.StatusScreen;
+import org.opensmartagent.cli.render.SummaryScreen;
+import org.opensmartagent.cli.render.Times;
 import org.opensmartagent.core.AgentStatus;
-import org.opensmartagent.core.internal.Durations;
 
-/** A short form of the STATUS screen, for the demo's steps. */
+/** What the demo prints after each step: the shell's status line and its SUMMARY screen. */
 final class StatusLines {
   private final PrintWriter out;
 
@@ -13,26 +15,12 @@ final class StatusLines {
   }
 
   void print(AgentStatus s) {
-    AgentStatus.Registration r = s.registration();
-    out.println(
-        "   Registration:  "
-            + r.state().displayName()
-            + r.smartAccount()
-                .map(sa -> " (" + sa + " / " + r.virtualAccount().orElse("") + ")")
-                .orElse(""));
-    out.println(
-        "   Authorization: "
-            + s.authorization().state().displayName()
-            + (s.evaluation().available()
-                ? "   (evaluation remaining: " + Durations.format(s.evaluation().remaining()) + ")"
-                : ""));
-    for (AgentStatus.Entitlement e : s.entitlements()) {
-      out.printf(
-          "     %-26s %-22s %5d%s%n",
-          e.displayName(),
-          e.mode().displayName(),
-          e.count(),
-          e.graceEnds().map(g -> "  grace until " + g).orElse(""));
+    out.println("   " + StatusScreen.statusLine(s));
+    if (s.evaluation().available()) {
+      out.println("   Evaluation Period Remaining: " + Times.format(s.evaluation().remaining()));
+    }
+    for (String line : SummaryScreen.render(s)) {
+      out.println("     " + line);
     }
   }
 }

@@ -15,7 +15,6 @@ import org.opensmartagent.core.EntitlementRequest;
 import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.EventCode;
 import org.opensmartagent.core.ProductPolicy;
-import org.opensmartagent.core.RegistrationState;
 import org.opensmartagent.core.store.StoreException;
 import org.opensmartagent.core.store.StoreLoad;
 import org.opensmartagent.core.time.AgentScheduler;
@@ -393,10 +392,6 @@ public final class AgentEngine implements AutoCloseable {
 
   Instant peekTime() {
     return time.peek(current);
-  }
-
-  boolean isRegistration(RegistrationState state) {
-    return current.registration == state;
   }
 
   @Override

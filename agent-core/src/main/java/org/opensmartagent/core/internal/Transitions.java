@@ -15,11 +15,8 @@ final class Transitions {
 
   static void registration(AgentState s, RegistrationState to, Events events) {
     RegistrationState from = s.registration;
-    if (from == to) {
+    if (!moves("registration", from, to, from.canMoveTo(to))) {
       return;
-    }
-    if (!from.canMoveTo(to)) {
-      throw refused("registration", from, to);
     }
     s.registration = to;
     events.add(
@@ -33,11 +30,8 @@ final class Transitions {
 
   static void authorization(AgentState s, AuthorizationState to, Events events) {
     AuthorizationState from = s.authorization;
-    if (from == to) {
+    if (!moves("authorization", from, to, from.canMoveTo(to))) {
       return;
-    }
-    if (!from.canMoveTo(to)) {
-      throw refused("authorization", from, to);
     }
     s.authorization = to;
     events.add(
@@ -51,11 +45,8 @@ final class Transitions {
 
   static void entitlement(EntitlementState e, EnforcementMode to, Events events) {
     EnforcementMode from = e.mode;
-    if (from == to) {
+    if (!moves("entitlement " + e.tag, from, to, from.canMoveTo(to))) {
       return;
-    }
-    if (!from.canMoveTo(to)) {
-      throw refused("entitlement " + e.tag, from, to);
     }
     e.mode = to;
     events.add(
@@ -67,6 +58,17 @@ final class Transitions {
         from,
         "to",
         to);
+  }
+
+  /** False for no move; true for an allowed one; throws for one the table refuses. */
+  private static boolean moves(String axis, Enum<?> from, Enum<?> to, boolean allowed) {
+    if (from == to) {
+      return false;
+    }
+    if (!allowed) {
+      throw refused(axis, from, to);
+    }
+    return true;
   }
 
   private static IllegalStateException refused(String axis, Enum<?> from, Enum<?> to) {

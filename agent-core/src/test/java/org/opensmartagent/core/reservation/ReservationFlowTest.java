@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opensmartagent.core.Fixtures.DLP;
 import static org.opensmartagent.core.Fixtures.MALWARE;
-import static org.opensmartagent.core.Fixtures.OUTBREAK;
 import static org.opensmartagent.core.Fixtures.START;
 
 import java.nio.file.Path;
@@ -308,7 +307,10 @@ class ReservationFlowTest {
     agent.installAuthorizationCode(authority.authorize(code, START, List.of()).text());
     agent.disableReservation();
     assertThat(agent.status().registration().state()).isEqualTo(RegistrationState.REGISTERED_PLR);
-    assertThat(OUTBREAK).isNotNull();
+    assertThat(agent.status().reservation().enabled()).isFalse();
+    assertThat(mode(DLP))
+        .as("the installed reservation still covers it")
+        .isEqualTo(EnforcementMode.RESERVED_AUTHORIZED);
   }
 
   private EnforcementMode mode(org.opensmartagent.core.EntitlementTag tag) {
