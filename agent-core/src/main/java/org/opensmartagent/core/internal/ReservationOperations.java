@@ -70,10 +70,10 @@ public final class ReservationOperations {
           }
           if (s.pendingRequest.isPresent()) {
             RequestCode pending = s.pendingRequest.get();
-            if (pending.type() != type) {
+            if (pending.type().filter(t -> t != type).isPresent()) {
               throw new IllegalStateException(
                   "A "
-                      + pending.type()
+                      + pending.type().get()
                       + " request code is pending ("
                       + pending.text()
                       + "); cancel it before requesting a "
@@ -90,7 +90,11 @@ public final class ReservationOperations {
             default -> {}
           }
           RequestCode code =
-              RequestCode.create(type, engine.config.udis().get(0), engine.config.random());
+              RequestCode.create(
+                  type,
+                  engine.config.udis().get(0),
+                  engine.config.agentVersion(),
+                  engine.config.random());
           s.pendingRequest = Optional.of(code);
           s.lastReminder = Optional.of(now);
           s.beforeAttempt = RegistrationState.RESERVATION_IN_PROGRESS;
@@ -127,14 +131,18 @@ public final class ReservationOperations {
                             s.installed.isPresent()
                                 ? "A reservation is already installed; use reauthorize to update it"
                                 : "No reservation in progress: request a code first"));
-            verify(code);
             matchDevice(code);
-            if (code.type() != pending.type()
-                || !code.productInstanceId().equals(pending.productInstanceId())) {
+            if (pending.type().filter(t -> t != code.type()).isPresent()) {
               throw new IllegalArgumentException(
                   "The Reservation Authorization Code does not match the Reservation Request Code "
-                      + pending.text());
+                      + pending.text()
+                      + ": the request asks for a "
+                      + pending.type().get()
+                      + " reservation, the code holds a "
+                      + code.type()
+                      + " one");
             }
+            verify(code);
             s.pendingRequest = Optional.empty();
             s.lastReminder = Optional.empty();
             s.installed = Optional.of(code);
@@ -170,8 +178,8 @@ public final class ReservationOperations {
                         () ->
                             new IllegalStateException(
                                 "No authorization installed; install one first"));
-            verify(code);
             matchDevice(code);
+            verify(code);
             if (code.type() != ReservationType.SPECIFIC
                 || !code.productInstanceId().equals(old.productInstanceId())) {
               throw new IllegalArgumentException(
@@ -248,9 +256,10 @@ public final class ReservationOperations {
     boolean forDevice =
         code.udi().toCompactString().equals(engine.config.udis().get(0).toCompactString());
     boolean answersPending =
-        s.pendingRequest
-            .filter(p -> p.productInstanceId().equals(code.productInstanceId()))
-            .isPresent();
+        forDevice
+            && s.pendingRequest
+                .filter(p -> p.type().filter(t -> t != code.type()).isEmpty())
+                .isPresent();
     return new CodeInspection(code, untrusted.isEmpty(), untrusted, forDevice, answersPending);
   }
 
@@ -284,6 +293,11 @@ public final class ReservationOperations {
     }
   }
 
+  /**
+   * A code answers the device's pending request when it is for this device's UDI (and of the type
+   * asked for): real codes carry nothing else that ties them to a request; their {@code <piid>} is
+   * assigned by the license server.
+   */
   private void matchDevice(AuthorizationCode code) {
     String device = engine.config.udis().get(0).toCompactString();
     if (!code.udi().toCompactString().equals(device)) {

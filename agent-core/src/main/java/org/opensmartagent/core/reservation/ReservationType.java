@@ -1,5 +1,7 @@
 package org.opensmartagent.core.reservation;
 
+import java.util.Optional;
+
 /** What a reservation covers. */
 public enum ReservationType {
   /** Specific License Reservation: chosen entitlements and counts, possibly for a term. */
@@ -15,7 +17,7 @@ public enum ReservationType {
     this.flag = flag;
   }
 
-  /** The two letters that start a request code of this type. */
+  /** The two letters that start a hardware request code of this type (our choice). */
   public String requestPrefix() {
     return requestPrefix;
   }
@@ -25,14 +27,14 @@ public enum ReservationType {
     return flag;
   }
 
-  static ReservationType ofPrefix(String prefix) {
+  /** The type our codes mark with {@code prefix}; empty for other letters (real codes). */
+  static Optional<ReservationType> fromPrefix(String prefix) {
     for (ReservationType t : values()) {
       if (t.requestPrefix.equals(prefix)) {
-        return t;
+        return Optional.of(t);
       }
     }
-    throw new IllegalArgumentException(
-        "request code type '" + prefix + "' is unknown (CB = specific, CU = universal)");
+    return Optional.empty();
   }
 
   static ReservationType ofFlag(String flag) {

@@ -11,13 +11,15 @@ import org.opensmartagent.core.Udi;
 
 /**
  * The code a device gives back when it returns a reservation: Base58 in eight dash-separated groups
- * of six and one of three (51 characters, no 0, O, I or l). It encodes 37 bytes: a format version,
- * an 8-byte nonce and 28 bytes of SHA-256 over the nonce, the UDI and the installed authorization
- * code's signature, so the license server that issued the code can verify it and free the licenses
- * exactly once. Immutable.
+ * of six and one of three (51 characters, no 0, O, I or l) that decodes to 38 bytes, a version byte
+ * 0x01 and 37 bytes, as real return codes do (so they start with a letter or, rarely, a 9). What
+ * the 37 bytes of a real code hold is not public; ours hold an 8-byte nonce and 29 bytes of SHA-256
+ * over the nonce, the UDI and the installed authorization code's signature, so the license server
+ * that issued the code can verify it and free the licenses exactly once. {@link #parse} accepts
+ * real codes too. Immutable.
  */
 public record ReturnCode(String text) {
-  private static final int BYTES = 37;
+  private static final int BYTES = 38;
   private static final int DIGITS = 51;
   private static final byte VERSION = 1;
 
@@ -41,9 +43,6 @@ public record ReturnCode(String text) {
    */
   public boolean matches(AuthorizationCode code) {
     byte[] raw = decode(text);
-    if (raw[0] != VERSION) {
-      throw new IllegalArgumentException("return code version " + raw[0] + " is not supported");
-    }
     byte[] nonce = Arrays.copyOfRange(raw, 1, 9);
     return MessageDigest.isEqual(
         Arrays.copyOfRange(raw, 9, BYTES), digest(nonce, code.udi(), code.signature()));
@@ -70,7 +69,13 @@ public record ReturnCode(String text) {
             "Group " + (i + 1) + " of the return code must have " + expected + " characters");
       }
     }
-    return Base58.decode(String.join("", groups), BYTES);
+    byte[] raw = Base58.decode(String.join("", groups), BYTES);
+    if (raw[0] != VERSION) {
+      throw new IllegalArgumentException(
+          "This is not a return code: it does not decode to a version 1 code (a real return code"
+              + " starts with a letter); copy it again from the device");
+    }
+    return raw;
   }
 
   private static byte[] digest(byte[] nonce, Udi udi, byte[] signature) {

@@ -46,12 +46,24 @@ public final class ReservationAuthority {
   public AuthorizationCode authorize(
       RequestCode request, Instant issued, List<ReservedEntitlement> entitlements) {
     return AuthorizationCode.create(
-        request.type(),
-        request.productInstanceId(),
+        request.type().orElse(ReservationType.SPECIFIC),
+        productInstanceId(request),
         issued,
         entitlements,
         request.udi(),
         signer.keys());
+  }
+
+  /**
+   * The product instance id this authority assigns to the reservation for {@code request} (a
+   * license server's own choice; here a name-based UUID so tests can predict it).
+   */
+  public static String productInstanceId(RequestCode request) {
+    return java.util
+        .UUID
+        .nameUUIDFromBytes(
+            ("test-authority\n" + request.text()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
   }
 
   /** A code for any UDI and instance, e.g. for another device. */

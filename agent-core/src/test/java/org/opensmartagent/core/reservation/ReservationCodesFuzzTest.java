@@ -8,10 +8,7 @@ import java.time.Instant;
 import org.opensmartagent.core.Contract;
 import org.opensmartagent.core.identity.IdentityException;
 
-/**
- * Fuzzes the parsers of the codes an operator pastes during offline reservation. There is no parser
- * of confirmation codes: the agent only produces them ({@link ConfirmationCode#of}).
- */
+/** Fuzzes the parsers of the codes an operator pastes during offline reservation. */
 class ReservationCodesFuzzTest {
   private static final PublicKey KEY =
       new ReservationAuthority(Instant.parse("2026-01-01T00:00:00Z")).signingChainKey();
@@ -23,8 +20,16 @@ class ReservationCodesFuzzTest {
         () -> {
           RequestCode code = RequestCode.parse(text);
           assertThat(code.udi()).isNotNull();
-          assertThat(code.productInstanceId()).isNotBlank();
+          assertThat(RequestCode.parse(code.text())).isEqualTo(code);
         },
+        IllegalArgumentException.class);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void confirmationCodeParse(byte[] data) {
+    String text = Contract.text(data);
+    Contract.holds(
+        () -> assertThat(ConfirmationCode.parse(text)).matches("[0-9a-f]{8}"),
         IllegalArgumentException.class);
   }
 

@@ -16,24 +16,47 @@ class ReservationCodesTest {
   private static final Udi HW = Udi.of("C9300-24UX", "FCW2134L0RN");
 
   @Test
-  void requestCodesFollowTheObservedGrammarAndCarryAWorkingCheck() {
-    RequestCode code = RequestCode.create(ReservationType.SPECIFIC, HW, new SplittableRandom(7));
-    assertThat(code.text()).matches("CB-ZC9300-24UX:FCW2134L0RN-[A-Za-z0-9]{9}-[0-9A-F]{2}");
-    assertThat(RequestCode.parse(" " + code.text() + "\n")).isEqualTo(code);
-    String typo = code.text().replace("FCW2134", "FCW2135");
-    assertThatThrownBy(() -> RequestCode.parse(typo)).hasMessageContaining("mistyped");
+  void requestCodesFollowTheRealGrammarWithAMiddlePartFixedPerAgentBuild() {
+    RequestCode code =
+        RequestCode.create(ReservationType.SPECIFIC, HW, "1.0.0", new SplittableRandom(7));
+    String middle = RequestCode.agentPart("1.0.0");
+    assertThat(middle).matches("[A-Za-z0-9]{9}").isEqualTo(RequestCode.agentPart("1.0.0"));
+    assertThat(RequestCode.agentPart("1.0.1")).isNotEqualTo(middle);
+    assertThat(code.text()).matches("CB-ZC9300-24UX:FCW2134L0RN-" + middle + "-[0-9A-F]{2}");
+    assertThat(code.type()).contains(ReservationType.SPECIFIC);
+    RequestCode parsed = RequestCode.parse(" " + code.text() + "\n");
+    assertThat(parsed).isEqualTo(code);
+    assertThat(parsed.type()).contains(ReservationType.SPECIFIC);
+    assertThat(parsed.udi()).isEqualTo(HW);
+    Udi other = Udi.of("C9300-48P", "FOC1111X0AA");
+    assertThat(
+            RequestCode.create(ReservationType.UNIVERSAL, other, "1.0.0", new SplittableRandom(1)))
+        .asString()
+        .matches("CU-ZC9300-48P:FOC1111X0AA-" + middle + "-[0-9A-F]{2}");
     assertThatThrownBy(() -> RequestCode.parse("hello")).hasMessageContaining("CB-ZC9300-24UX");
+    assertThatThrownBy(() -> RequestCode.parse("CB-ZC9300-24UX:FCW2134L0RN-AK9A6sMTr-8"))
+        .hasMessageContaining("Copy the whole code again");
+  }
+
+  @Test
+  void aSoftwareProductsRequestCodeIsItsCompactUdi() {
     Udi sw = Udi.of("ESAV", "42A", "8e3c2f1a-1b2c-4d5e-8f90-a1b2c3d4e5f6");
-    RequestCode soft = RequestCode.create(ReservationType.UNIVERSAL, sw, new SplittableRandom(1));
-    assertThat(soft.text()).startsWith("CU-P:ESAV,S:42A,U:8e3c2f1a-1b2c-4d5e-8f90-a1b2c3d4e5f6-");
-    assertThat(RequestCode.parse(soft.text())).isEqualTo(soft);
-    assertThat(code.productInstanceId()).isNotEqualTo(soft.productInstanceId());
+    RequestCode soft =
+        RequestCode.create(ReservationType.UNIVERSAL, sw, "1.0.0", new SplittableRandom(1));
+    assertThat(soft.text()).isEqualTo("P:ESAV,S:42A,U:8e3c2f1a-1b2c-4d5e-8f90-a1b2c3d4e5f6");
+    RequestCode parsed = RequestCode.parse(soft.text());
+    assertThat(parsed).isEqualTo(soft);
+    assertThat(parsed.udi()).isEqualTo(sw);
+    assertThat(parsed.type()).as("the text carries no type").isEmpty();
+    assertThatThrownBy(() -> RequestCode.parse("P:ESAV,S:42A"))
+        .hasMessageContaining("has no U:<uuid> field");
   }
 
   @Test
   void authorizationCodesRoundTripVerifyAndRefuseTampering() throws Exception {
     ReservationAuthority authority = new ReservationAuthority(T);
-    RequestCode request = RequestCode.create(ReservationType.SPECIFIC, HW, new SplittableRandom(3));
+    RequestCode request =
+        RequestCode.create(ReservationType.SPECIFIC, HW, "1.0.0", new SplittableRandom(3));
     EntitlementTag dna = EntitlementTag.parse("DNA_Advantage");
     AuthorizationCode code =
         authority.authorize(
@@ -44,7 +67,8 @@ class ReservationCodesTest {
     AuthorizationCode parsed =
         AuthorizationCode.parse("  <smartLicense>" + code.text() + "</smartLicense>\n");
     assertThat(parsed.entitlement(dna).orElseThrow().count()).isEqualTo(2);
-    assertThat(parsed.productInstanceId()).isEqualTo(request.productInstanceId());
+    assertThat(parsed.productInstanceId())
+        .isEqualTo(ReservationAuthority.productInstanceId(request));
     parsed.verify(authority.signingChainKey());
 
     String moreCount = code.text().replace("<count>2</count>", "<count>9</count>");
@@ -55,7 +79,8 @@ class ReservationCodesTest {
   @Test
   void escapedTextRoundTripsAndStillVerifies() throws Exception {
     ReservationAuthority authority = new ReservationAuthority(T);
-    RequestCode request = RequestCode.create(ReservationType.SPECIFIC, HW, new SplittableRandom(4));
+    RequestCode request =
+        RequestCode.create(ReservationType.SPECIFIC, HW, "1.0.0", new SplittableRandom(4));
     ReservedEntitlement odd =
         new ReservedEntitlement(
             EntitlementTag.parse("DNA"),
@@ -66,8 +91,8 @@ class ReservationCodesTest {
             "");
     AuthorizationCode code =
         AuthorizationCode.create(
-            request.type(),
-            request.productInstanceId(),
+            ReservationType.SPECIFIC,
+            ReservationAuthority.productInstanceId(request),
             T,
             List.of(odd),
             HW,
@@ -101,17 +126,26 @@ class ReservationCodesTest {
   void returnAndConfirmationCodesHaveTheirFormatsAndBindTheCode() throws Exception {
     ReservationAuthority authority = new ReservationAuthority(T);
     RequestCode request =
-        RequestCode.create(ReservationType.UNIVERSAL, HW, new SplittableRandom(5));
+        RequestCode.create(ReservationType.UNIVERSAL, HW, "1.0.0", new SplittableRandom(5));
     AuthorizationCode code = authority.authorize(request, T, List.of());
     AuthorizationCode other = authority.authorize(request, T.plusSeconds(1), List.of());
     ReturnCode r = ReturnCode.create(code, new SplittableRandom(9));
-    assertThat(r.text()).matches("([1-9A-HJ-NP-Za-km-z]{6}-){8}[1-9A-HJ-NP-Za-km-z]{3}");
+    assertThat(r.text())
+        .matches(
+            "[9A-J][1-9A-HJ-NP-Za-km-z]{5}-([1-9A-HJ-NP-Za-km-z]{6}-){7}[1-9A-HJ-NP-Za-km-z]{3}");
     assertThat(ReturnCode.parse(r.text()).matches(code)).isTrue();
     assertThat(r.matches(other)).isFalse();
     assertThatThrownBy(() -> ReturnCode.parse("abc-def"))
         .hasMessageContaining("nine dash-separated groups");
     assertThatThrownBy(() -> ReturnCode.parse(r.text().replace(r.text().charAt(0), '0')))
         .hasMessageContaining("not a Base58 character");
+    String firstDigit = r.text().substring(0, 1);
+    String zeroVersion = r.text().replaceFirst(firstDigit, "1");
+    assertThatThrownBy(() -> ReturnCode.parse(zeroVersion)).hasMessageContaining("version 1");
+    assertThat(ConfirmationCode.parse(" 0A1B2C3D\n")).isEqualTo("0a1b2c3d");
+    assertThatThrownBy(() -> ConfirmationCode.parse("0a1b2c3")).hasMessageContaining("17488c1f");
+    assertThatThrownBy(() -> ConfirmationCode.parse("0a1b2c3g"))
+        .hasMessageContaining("8 hexadecimal");
     assertThat(ConfirmationCode.of(code))
         .matches("[0-9a-f]{8}")
         .isNotEqualTo(ConfirmationCode.of(other));

@@ -155,12 +155,17 @@ class ReservationFlowTest {
   void cancelGivesANewCodeAndAnOldAuthorizationCanNoLongerBeInstalled() {
     RequestCode code = request(ReservationType.SPECIFIC);
     agent.cancelReservation();
-    RequestCode fresh = agent.requestCode(ReservationType.SPECIFIC);
-    assertThat(fresh).isNotEqualTo(code);
     String forOld = authority.authorize(code, START, List.of()).text();
     assertThatThrownBy(() -> agent.installAuthorizationCode(forOld))
+        .hasMessageContaining("No reservation in progress");
+    RequestCode fresh = agent.requestCode(ReservationType.UNIVERSAL);
+    assertThat(fresh).isNotEqualTo(code);
+    assertThatThrownBy(() -> agent.installAuthorizationCode(forOld))
         .hasMessageContaining(
-            "The Reservation Authorization Code does not match the Reservation Request Code");
+            "The Reservation Authorization Code does not match the Reservation Request Code "
+                + fresh.text());
+    assertThat(agent.status().registration().state())
+        .isEqualTo(RegistrationState.RESERVATION_IN_PROGRESS);
   }
 
   @Test
@@ -170,7 +175,12 @@ class ReservationFlowTest {
     Udi other = Udi.of("ESA-C170", "OTHER123");
     String forOther =
         authority
-            .authorize(ReservationType.SPECIFIC, code.productInstanceId(), other, START, List.of())
+            .authorize(
+                ReservationType.SPECIFIC,
+                ReservationAuthority.productInstanceId(code),
+                other,
+                START,
+                List.of())
             .text();
     assertThatThrownBy(() -> agent.installAuthorizationCode(forOther))
         .hasMessageContaining("does not match the Reservation Request Code")
