@@ -96,17 +96,19 @@ class ReservationCommandsTest {
   }
 
   @Test
-  void aCodeForAnotherRequestIsRefused() throws Exception {
+  void aCodeForAnotherDeviceIsRefusedWithTheDevicesMessage() throws Exception {
     requestCode();
     String otherRequest =
         org.opensmartagent.core.reservation.RequestCode.create(
                 org.opensmartagent.core.reservation.ReservationType.SPECIFIC,
-                org.opensmartagent.core.Udi.parse(Cli.UDI),
+                org.opensmartagent.core.Udi.of("ESA-C170", "OTHER999"),
+                "test-build",
                 new java.util.SplittableRandom(7))
             .text();
     String other = authority.authorize(otherRequest, "ESA_Anti_Spam");
     Cli.Run r = run("", "install_authorization_code", "--code", other);
     assertThat(r.code()).as(r.all()).isIn(2, 5);
-    assertThat(r.err()).isNotBlank();
+    assertThat(r.err())
+        .contains("The Reservation Authorization Code does not match the Reservation Request Code");
   }
 }

@@ -1,5 +1,6 @@
 package org.opensmartagent.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,6 +15,7 @@ import org.opensmartagent.core.identity.internal.pki.CertificateIssuer;
 import org.opensmartagent.core.identity.internal.pki.Credential;
 import org.opensmartagent.core.reservation.AuthorizationCode;
 import org.opensmartagent.core.reservation.RequestCode;
+import org.opensmartagent.core.reservation.ReservationType;
 import org.opensmartagent.core.reservation.ReservedEntitlement;
 
 /**
@@ -47,8 +49,11 @@ final class Reservations {
             .map(t -> ReservedEntitlement.of(EntitlementTag.parse(t), 1, LicenseTerm.perpetual()))
             .toList();
     return AuthorizationCode.create(
-            request.type(),
-            request.productInstanceId(),
+            request.type().orElse(ReservationType.SPECIFIC),
+            java.util
+                .UUID
+                .nameUUIDFromBytes(request.text().getBytes(StandardCharsets.UTF_8))
+                .toString(),
             Instant.now(),
             reserved,
             request.udi(),

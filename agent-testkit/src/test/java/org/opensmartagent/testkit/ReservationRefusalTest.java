@@ -78,7 +78,10 @@ class ReservationRefusalTest {
   @Test
   void aCodeForACancelledRequestIsRefused() {
     agent.cancelReservation();
-    agent.requestCode(ReservationType.SPECIFIC);
+    assertThatThrownBy(() -> agent.installAuthorizationCode(good))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No reservation in progress");
+    agent.requestCode(ReservationType.UNIVERSAL);
 
     assertRefusedUnchanged(good, "does not match the Reservation Request Code");
   }
@@ -104,7 +107,8 @@ class ReservationRefusalTest {
     assertRefusedUnchanged(good.replaceAll("<signature>[^<]*</signature>", ""), "<signature>");
     assertRefusedUnchanged(
         good.replace("<udi>P:ESA-C170,S:FCH0001</udi>", "<udi>P:ESA-C170,S:FCH0009</udi>"),
-        "signature is not valid");
+        "does not match the Reservation Request Code");
+    assertRefusedUnchanged(good.replace("<piid>", "<piid>0"), "signature is not valid");
 
     agent.installAuthorizationCode(good);
     assertThat(mode(agent, MALWARE)).isEqualTo(EnforcementMode.RESERVED_AUTHORIZED);

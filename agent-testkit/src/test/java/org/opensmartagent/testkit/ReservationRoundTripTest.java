@@ -62,7 +62,10 @@ class ReservationRoundTripTest {
         .singleElement()
         .satisfies(
             info -> {
-              assertThat(info.productInstanceId()).isEqualTo(request.productInstanceId());
+              assertThat(info.productInstanceId())
+                  .as("assigned by the server and carried by the code")
+                  .isEqualTo(AuthorizationCode.parse(code).productInstanceId())
+                  .matches("[0-9a-f-]{36}");
               assertThat(info.udi()).isEqualTo("P:ESA-C170,S:FCH0001");
               assertThat(info.type()).isEqualTo(ReservationType.SPECIFIC);
               assertThat(info.reserved()).isEqualTo(Map.of(MALWARE, 2L));
@@ -149,7 +152,8 @@ class ReservationRoundTripTest {
         .hasMessageContaining("8 hexadecimal characters");
     r.admin().confirm(request.text(), confirmation);
     assertThat(r.admin().reservations().get(0).status()).isEqualTo(ReservationInfo.Status.RESERVED);
-    assertThatThrownBy(() -> r.admin().confirm(request.productInstanceId(), confirmation))
+    String piid = r.admin().reservations().get(0).productInstanceId();
+    assertThatThrownBy(() -> r.admin().confirm(piid, confirmation))
         .isInstanceOf(ReservationRefusedException.class)
         .hasMessageContaining("waits for confirmation");
   }

@@ -116,6 +116,6 @@ class ReservationRulesTest {
   }
 
   private static RequestCode code(ReservationType type, String serial) {
-    return RequestCode.create(type, Udi.of("ESA-C170", serial), RANDOM);
+    return RequestCode.create(type, Udi.of("ESA-C170", serial), "test-build", RANDOM);
   }
 }

@@ -43,8 +43,9 @@ public final class Reservation {
     return request;
   }
 
+  /** The product instance id the server assigned; every code it issues for it carries it. */
   public String productInstanceId() {
-    return request.productInstanceId();
+    return latest.productInstanceId();
   }
 
   public String virtualAccount() {

@@ -1,16 +1,17 @@
 package org.opensmartagent.testkit.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.opensmartagent.core.reservation.AuthorizationCode;
+import org.opensmartagent.core.reservation.ConfirmationCode;
 import org.opensmartagent.core.reservation.RequestCode;
 import org.opensmartagent.core.reservation.ReservationType;
 import org.opensmartagent.core.reservation.ReservedEntitlement;
@@ -28,7 +29,6 @@ import org.opensmartagent.testkit.ReservationRefusedException;
  */
 final class Reservations {
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F-]{36}");
-  private static final Pattern CONFIRMATION = Pattern.compile("[0-9a-f]{8}");
 
   private final ServerState state;
   private final ServerPki pki;
@@ -51,7 +51,9 @@ final class Reservations {
     RequestCode request = RequestCode.parse(requestCode);
     checkLines(request, type, lines);
     VirtualAccount va = state.virtualAccount(virtualAccount);
-    Optional<Reservation> existing = state.findReservation(request.productInstanceId());
+    // A software product's code is its UDI, the same after a return: it starts a new reservation.
+    Optional<Reservation> existing =
+        byRequest(request).filter(r -> !r.isReturned() || request.udi().uuid().isEmpty());
     existing.ifPresent(r -> checkUpdatable(r, va));
     List<ReservedEntitlement> entitlements = ReservationPool.take(state, va, lines, existing, now);
     Instant millis = now.truncatedTo(ChronoUnit.MILLIS);
@@ -59,7 +61,9 @@ final class Reservations {
     AuthorizationCode code =
         AuthorizationCode.create(
             type,
-            request.productInstanceId(),
+            existing
+                .map(Reservation::productInstanceId)
+                .orElseGet(() -> newInstanceId(request, now)),
             issued,
             entitlements,
             request.udi(),
@@ -74,12 +78,7 @@ final class Reservations {
   void confirm(String request, String confirmationCode) {
     Objects.requireNonNull(request, "requestCode == null");
     Objects.requireNonNull(confirmationCode, "confirmationCode == null");
-    String code = confirmationCode.strip().toLowerCase(Locale.ROOT);
-    if (!CONFIRMATION.matcher(code).matches()) {
-      throw new IllegalArgumentException(
-          "A confirmation code is 8 hexadecimal characters, e.g. 17488c1f; copy it again from the"
-              + " device");
-    }
+    String code = ConfirmationCode.parse(confirmationCode);
     Reservation r = find(request);
     if (r.isReturned()) {
       throw new ReservationRefusedException(
@@ -132,29 +131,63 @@ final class Reservations {
 
   private Reservation find(String requestCodeOrId) {
     String t = requestCodeOrId.strip();
-    String id = UUID.matcher(t).matches() ? t : RequestCode.parse(t).productInstanceId();
-    return state
-        .findReservation(id)
-        .orElseThrow(
-            () ->
-                new NoSuchElementException(
-                    "No reservation for request code "
-                        + t
-                        + "; reserve it first with POST /admin/virtual-accounts/{va}/reservations"));
+    Optional<Reservation> found =
+        UUID.matcher(t).matches() ? state.findReservation(t) : byRequest(RequestCode.parse(t));
+    return found.orElseThrow(
+        () ->
+            new NoSuchElementException(
+                "No reservation for request code "
+                    + t
+                    + "; reserve it first with POST /admin/virtual-accounts/{va}/reservations"));
+  }
+
+  /**
+   * The reservation made for {@code request}'s text: the one not returned, else a returned one. A
+   * real request code carries nothing else a server could key on.
+   */
+  private Optional<Reservation> byRequest(RequestCode request) {
+    Optional<Reservation> returned = Optional.empty();
+    for (Reservation r : state.reservations()) {
+      if (r.request().equals(request)) {
+        if (!r.isReturned()) {
+          return Optional.of(r);
+        }
+        returned = Optional.of(r);
+      }
+    }
+    return returned;
+  }
+
+  /**
+   * The product instance id the server assigns to a new reservation (real servers assign it; it is
+   * not derived from the request code alone).
+   */
+  private String newInstanceId(RequestCode request, Instant now) {
+    return java.util
+        .UUID
+        .nameUUIDFromBytes(
+            ("reservation\n"
+                    + request.text()
+                    + "\n"
+                    + state.reservations().size()
+                    + "\n"
+                    + now.toEpochMilli())
+                .getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   private static void checkLines(
       RequestCode request, ReservationType type, List<ReservationLine> lines) {
-    if (type != request.type()) {
+    if (request.type().filter(t -> t != type).isPresent()) {
       throw new IllegalArgumentException(
           "Request code "
               + request
               + " asks for a "
-              + request.type()
+              + request.type().get()
               + " reservation, not "
               + type
               + "; reserve it as "
-              + request.type()
+              + request.type().get()
               + " or ask the device for a new request code of the other type");
     }
     if (type == ReservationType.UNIVERSAL && !lines.isEmpty()) {
