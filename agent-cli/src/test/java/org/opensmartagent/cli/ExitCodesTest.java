@@ -127,9 +127,10 @@ class ExitCodesTest {
   @Test
   void badLicenseSelectionsAndCodesAreBadInput() throws Exception {
     cli.enable();
-    Cli.Run nine = cli.run("requestsmart_license", "9");
+    Cli.Run nine = cli.run("requestsmart_license", "99");
     assertThat(nine.code()).isEqualTo(2);
-    assertThat(nine.err()).contains("'9' is not in the list", "1. Anti-Malware");
+    assertThat(nine.err())
+        .contains("'99' is not in the list", "1. Email Security Appliance Sophos Anti-Malware");
     assertThat(cli.run("requestsmart_license").code()).as("nothing selected").isEqualTo(2);
     assertThat(cli.run("inspect_authorization_code", "--code", "<nonsense/>").code()).isEqualTo(2);
     Path junk = Files.writeString(tmp.resolve("junk.xml"), "not a code");

@@ -39,29 +39,48 @@ class RegistrationCommandsTest {
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .containsSubsequence(
+            "Smart Licensing is: Enabled",
+            "Evaluation Period: Not In Use",
+            "Evaluation Period Remaining: 90 days 0 hours 0 minutes 0 seconds",
+            "Registration Status: Unregistered",
+            "License Authorization Status: Evaluation Mode",
+            "Last Authorization Renewal Attempt Status: No Communication Attempted",
+            "Product Instance Name: ",
+            "Transport Settings: Direct",
+            "(https://localhost:");
+    Cli.Run classic = cli.run("status", "--layout", "classic");
+    assertThat(classic.code()).isZero();
+    assertThat(classic.out())
+        .containsSubsequence(
+            "Smart Licensing Status",
+            "======================",
             "Smart Licensing is ENABLED",
             "Registration:",
             "Status: UNREGISTERED",
+            "Export-Controlled Functionality: Not Allowed",
             "License Authorization:",
-            "Status: No Licenses in Use",
-            "Last Communication Attempt: None",
-            "Communication Deadline: None",
+            "Status: EVAL MODE",
+            "Last Communication Attempt: NONE",
             "License Conversion:",
+            "Automatic Conversion Enabled: false",
+            "Status: NOT STARTED",
+            "Utility:",
             "Transport:",
-            "Type: Smart Transport",
+            "Type: Smart",
             "Evaluation Period:",
             "License Usage",
             "Mail Handling (ESA_Mail_Handling):",
             "Status: In Compliance",
-            "Anti-Spam (ESA_Anti_Spam):",
-            "Status: Not requested",
             "Product Information",
             "UDI: " + Cli.UDI,
             "Agent Version",
             "Smart Agent for Licensing: 0.1.0",
             "Reservation Info",
             "License reservation: DISABLED",
-            "Reservation status: NOT RESERVED");
+            "Reservation status: NOT RESERVED",
+            "Authorization code: NOT INSTALLED");
+    assertThat(classic.out()).doesNotContain("(ESA_Anti_Spam):");
+    assertThat(cli.run("status", "--layout", "sideways").err()).contains("current or classic");
   }
 
   @Test
@@ -74,27 +93,38 @@ class RegistrationCommandsTest {
 
     Cli.Run req = cli.run("requestsmart_license", "1,ESA_Anti_Spam");
     assertThat(req.code()).as(req.err()).isZero();
-    assertThat(req.out()).contains("Requested: Anti-Malware, Anti-Spam");
+    assertThat(req.out())
+        .contains(
+            "Requested: Email Security Appliance Sophos Anti-Malware, Email Security Appliance"
+                + " Anti-Spam License");
     assertThat(cli.run("renew_auth").code()).isZero();
     assertThat(cli.run("renew_id").code()).isZero();
 
-    Cli.Run status = cli.run("status");
+    assertThat(cli.run("status").out())
+        .containsPattern(
+            "Registration Status: Registered \\( \\d\\d \\w{3} \\d{4} \\d\\d:\\d\\d \\)")
+        .containsPattern("License Authorization Status: Authorized \\( .* \\)")
+        .contains("Last Authorization Renewal Attempt Status: SUCCEEDED on ");
+    Cli.Run status = cli.run("status", "--layout", "classic");
     assertThat(status.out())
         .contains("Status: REGISTERED", "Smart Account: acme", "Virtual Account: mail")
-        .contains("Status: AUTHORIZED")
-        .containsSubsequence("Anti-Spam (ESA_Anti_Spam):", "Status: In Compliance");
+        .containsPattern("Status: AUTHORIZED on \\w{3} \\d\\d \\d\\d:\\d\\d:\\d\\d \\d{4} UTC")
+        .containsSubsequence(
+            "Email Security Appliance Anti-Spam License (ESA_Anti_Spam):", "Status: In Compliance");
     assertThat(cli.run("summary").out())
-        .containsPattern("Anti-Spam\\s+In Compliance\\s+\\w{3} \\d\\d \\d{4}")
-        .containsPattern("Outbreak Filters\\s+Not requested\\s+N/A");
+        .containsPattern("\\nEmail Security Appliance Anti-Spam License +In Compliance\\n")
+        .containsPattern("\\nEmail Security Appliance Outbreak Filters +Not requested\\n");
 
     Cli.Run release = cli.runWithInput("1\n", "releasesmart_license");
     assertThat(release.out())
-        .contains("1. Anti-Malware (ESA_Anti_Malware) IN_USE", "Released: Anti-Malware");
+        .contains(
+            "1. Email Security Appliance Sophos Anti-Malware (ESA_Anti_Malware) IN_USE",
+            "Released: Email Security Appliance Sophos Anti-Malware");
 
     assertThat(cli.runWithInput("n\n", "deregister").out()).contains("Deregistration cancelled");
     Cli.Run dereg = cli.runWithInput("y\n", "deregister");
     assertThat(dereg.code()).as(dereg.err()).isZero();
-    assertThat(cli.run("status").out()).contains("Status: UNREGISTERED");
+    assertThat(cli.run("status").out()).contains("Registration Status: Unregistered");
   }
 
   @Test

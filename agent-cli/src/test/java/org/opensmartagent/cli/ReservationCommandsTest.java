@@ -56,9 +56,17 @@ class ReservationCommandsTest {
     assertThat(install.out()).contains("Reservation install file successful");
     assertThat(run("", "status").out())
         .contains(
+            "Registration Status: Registered - Specific License Reservation",
+            "License Authorization Status: Authorized - Reserved");
+    assertThat(run("", "status", "--layout", "classic").out())
+        .contains(
             "Status: REGISTERED - SPECIFIC LICENSE RESERVATION", "License reservation: ENABLED")
-        .containsSubsequence("Anti-Spam (ESA_Anti_Spam):", "Status: Reserved In Compliance")
-        .containsSubsequence("Outbreak Filters (ESA_Outbreak_Filters):", "Status: Not Authorized");
+        .containsSubsequence(
+            "Email Security Appliance Anti-Spam License (ESA_Anti_Spam):",
+            "Status: Reserved In Compliance")
+        .containsSubsequence(
+            "Email Security Appliance Outbreak Filters (ESA_Outbreak_Filters):",
+            "Status: Not Authorized");
 
     String update = authority.authorize(request, "ESA_Anti_Spam", "ESA_Outbreak_Filters");
     Cli.Run reauth = run(update, "reauthorize");
@@ -70,7 +78,8 @@ class ReservationCommandsTest {
     assertThat(ret.code()).as(ret.err()).isZero();
     assertThat(ret.out())
         .contains("back to Unregistered", "Return code: ", "The product is now unregistered");
-    assertThat(run("", "status").out()).contains("Status: UNREGISTERED", "Last return code: ");
+    assertThat(run("", "status", "--layout", "classic").out())
+        .contains("Status: UNREGISTERED", "Last return code: ");
   }
 
   @Test
@@ -81,7 +90,8 @@ class ReservationCommandsTest {
     assertThat(request).startsWith("CU-");
     Cli.Run install = run("", "install_authorization_code", "--code", authority.authorize(request));
     assertThat(install.code()).as(install.err()).isZero();
-    assertThat(run("", "status").out()).contains("UNIVERSAL (PERMANENT) LICENSE RESERVATION");
+    assertThat(run("", "status").out())
+        .contains("Registration Status: Registered - Universal (Permanent) License Reservation");
   }
 
   @Test

@@ -8,6 +8,10 @@ import java.util.Optional;
 /**
  * A consistent snapshot of everything the STATUS and SUMMARY screens show, taken at one instant.
  * Immutable; never contains secrets.
+ *
+ * <p>{@code licenseConversionEnabled} says whether Device Led Conversion runs at registration
+ * (classic licenses to convert are configured); {@code licenseConversionDone} whether it has
+ * succeeded.
  */
 public record AgentStatus(
     Instant takenAt,
@@ -19,6 +23,7 @@ public record AgentStatus(
     Authorization authorization,
     Evaluation evaluation,
     boolean licenseConversionDone,
+    boolean licenseConversionEnabled,
     String transport,
     List<Entitlement> entitlements,
     Reservation reservation,

@@ -93,8 +93,11 @@ class AgentLifecycleTest {
               AgentStatus.Operation.DEREGISTER,
               AgentStatus.Operation.RENEW_AUTH,
               AgentStatus.Operation.RENEW_ID,
-              AgentStatus.Operation.REQUEST_LICENSE)
-          .doesNotContain(AgentStatus.Operation.REGISTER, AgentStatus.Operation.URL);
+              AgentStatus.Operation.REQUEST_LICENSE,
+              AgentStatus.Operation.URL)
+          .doesNotContain(AgentStatus.Operation.REGISTER);
+      assertThatThrownBy(f.agent::requireTransportSettingsEditable)
+          .hasMessageContaining("Please deregister product to edit transport settings");
     }
   }
 

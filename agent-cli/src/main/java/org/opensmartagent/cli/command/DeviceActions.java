@@ -8,6 +8,7 @@ import org.opensmartagent.cli.ExitCodes;
 import org.opensmartagent.cli.config.DeviceSession;
 import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.cli.render.StatusJson;
+import org.opensmartagent.cli.render.StatusLayout;
 import org.opensmartagent.cli.render.StatusScreen;
 import org.opensmartagent.cli.render.SummaryScreen;
 import org.opensmartagent.cli.render.Times;
@@ -24,10 +25,15 @@ public final class DeviceActions {
   private DeviceActions() {}
 
   public static Result status(DeviceSession s) {
+    return status(s, StatusLayout.CURRENT);
+  }
+
+  /** STATUS in {@code layout}; the {@code --json} data is the same for both layouts. */
+  public static Result status(DeviceSession s, StatusLayout layout) {
     AgentStatus st = s.agent().status();
     TransportView t = TransportView.of(s.config().transport());
     return Result.ok("status", StatusScreen.statusLine(st), StatusJson.status(st, t))
-        .withText(StatusScreen.render(st, t));
+        .withText(layout.render(st, t, DeviceSession.productInstanceName()));
   }
 
   public static Result summary(DeviceSession s) {

@@ -123,6 +123,11 @@ public final class DeviceSession implements AutoCloseable {
     }
   }
 
+  /** The name STATUS prints as the Product Instance Name: this host's name. */
+  public static String productInstanceName() {
+    return hostname();
+  }
+
   private static String hostname() {
     try {
       return InetAddress.getLocalHost().getHostName();

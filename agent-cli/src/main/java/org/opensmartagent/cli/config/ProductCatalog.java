@@ -33,18 +33,37 @@ public final class ProductCatalog {
 
   private ProductCatalog() {}
 
-  /** The built-in email gateway: two base licenses and four features. */
+  /**
+   * The built-in email gateway, with the feature names the real appliance prints (SUMMARY and
+   * REQUESTSMART_LICENSE): Mail Handling is its one base license, available by default, never in
+   * evaluation and never out of compliance (as the vendor documents it); the fourteen others are
+   * features an operator requests.
+   */
   public static ProductPolicy emailGateway() {
-    return ProductPolicy.builder()
-        .productName("Email Security Appliance")
-        .entitlement(EntitlementDefinition.base("ESA_Mail_Handling", "Mail Handling"))
-        .entitlement(EntitlementDefinition.base("ESA_Bounce_Verification", "Bounce Verification"))
-        .entitlement(EntitlementDefinition.feature("ESA_Anti_Malware", "Anti-Malware"))
-        .entitlement(EntitlementDefinition.feature("ESA_Anti_Spam", "Anti-Spam"))
-        .entitlement(
-            EntitlementDefinition.feature("ESA_Data_Loss_Prevention", "Data Loss Prevention"))
-        .entitlement(EntitlementDefinition.feature("ESA_Outbreak_Filters", "Outbreak Filters"))
-        .build();
+    ProductPolicy.Builder b =
+        ProductPolicy.builder()
+            .productName("Email Security Appliance")
+            .entitlement(EntitlementDefinition.base("ESA_Mail_Handling", "Mail Handling"));
+    String[][] features = {
+      {"ESA_Anti_Malware", "Sophos Anti-Malware"},
+      {"ESA_Bounce_Verification", "Bounce Verification"},
+      {"ESA_Outbreak_Filters", "Outbreak Filters"},
+      {"ESA_Advanced_Malware_Protection", "Advanced Malware Protection"},
+      {"ESA_AMP_Reputation", "Advanced Malware Protection Reputation"},
+      {"ESA_Anti_Spam", "Anti-Spam License"},
+      {"ESA_Cloudmark_Anti_Spam", "Cloudmark Anti-Spam"},
+      {"ESA_PXE_Encryption", "PXE Encryption"},
+      {"ESA_Graymail_Safe_Unsubscribe", "Graymail Safe-unsubscribe"},
+      {"ESA_Image_Analyzer", "Image Analyzer"},
+      {"ESA_Intelligent_Multi_Scan", "Intelligent Multi-Scan"},
+      {"ESA_McAfee_Anti_Malware", "McAfee Anti-Malware"},
+      {"ESA_Data_Loss_Prevention", "Data Loss Prevention"},
+      {"ESA_External_Threat_Feeds", "External Threat Feeds"}
+    };
+    for (String[] f : features) {
+      b.entitlement(EntitlementDefinition.feature(f[0], "Email Security Appliance " + f[1]));
+    }
+    return b.build();
   }
 
   /**

@@ -108,7 +108,19 @@ public final class StatusJson {
         .put("lastReturnCode", r.lastReturnCode().orElse(null))
         .put("lastConfirmationCode", r.lastConfirmationCode().orElse(null))
         .put("installedType", r.installedType().orElse(null))
-        .put("status", StatusScreen.reservationStatus(s));
+        .put("status", reservationStatus(s));
+  }
+
+  /** The reservation's state in words, with when the installed code was issued. */
+  private static String reservationStatus(AgentStatus s) {
+    String status = ClassicStatusScreen.reservationStatus(s);
+    return s.registration().state().isRegistered() && status.startsWith("REGISTERED")
+        ? status
+            + s.reservation()
+                .installedCodeIssued()
+                .map(t -> ", authorization code issued " + Times.format(t))
+                .orElse("")
+        : status;
   }
 
   static String time(Optional<Instant> t) {

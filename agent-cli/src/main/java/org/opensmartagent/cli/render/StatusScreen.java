@@ -2,30 +2,34 @@ package org.opensmartagent.cli.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.opensmartagent.core.AgentStatus;
 import org.opensmartagent.core.AuthorizationState;
 import org.opensmartagent.core.RegistrationState;
 
-/** The STATUS screen, section by section as on the device. */
+/**
+ * The STATUS screen in the current AsyncOS layout: flat {@code Label: value} lines, dates as {@code
+ * ( 22 Aug 2018 07:21 )}, no value containing a second {@code ": "}, so the vendor's test
+ * automation and simple line readers find every field. The sectioned layout of earlier agents is
+ * {@link ClassicStatusScreen}.
+ */
 public final class StatusScreen {
   private final List<String> lines = new ArrayList<>();
 
   private StatusScreen() {}
 
   /** The screen's lines for {@code s}, with {@code transport} as configured. */
-  public static List<String> render(AgentStatus s, TransportView transport) {
+  public static List<String> render(
+      AgentStatus s, TransportView transport, String productInstanceName) {
     StatusScreen screen = new StatusScreen();
-    screen.header(s);
+    screen.field("Smart Licensing is", s.enabled() ? "Enabled" : "Disabled");
+    screen.evaluation(s.evaluation());
     screen.registration(s.registration());
     screen.authorization(s);
-    screen.conversion(s);
-    screen.transport(transport);
-    screen.evaluation(s.evaluation());
-    screen.usage(s);
-    screen.product(s);
-    screen.section("Agent Version");
-    screen.lines.add("Smart Agent for Licensing: " + s.agentVersion());
-    screen.reservation(s);
+    screen.renewals(s);
+    screen.field("Product Instance Name", productInstanceName);
+    screen.field("Transport Settings", transport.settings());
+    screen.lines.add("(" + transport.url() + ")");
     return List.copyOf(screen.lines);
   }
 
@@ -39,123 +43,86 @@ public final class StatusScreen {
         + s.authorization().state().displayName();
   }
 
-  private void header(AgentStatus s) {
-    lines.add("Smart Licensing is " + (s.enabled() ? "ENABLED" : "DISABLED"));
+  private void evaluation(AgentStatus.Evaluation e) {
+    field("Evaluation Period", e.counting() ? "In Use" : "Not In Use");
+    field(
+        "Evaluation Period Remaining",
+        e.available() ? Times.current(e.remaining()) : "Not Available");
   }
 
   private void registration(AgentStatus.Registration r) {
-    block("Registration:");
-    field("Status", r.state().displayName().toUpperCase(java.util.Locale.ROOT));
-    if (r.state() == RegistrationState.REGISTERED || r.smartAccount().isPresent()) {
-      field("Smart Account", r.smartAccount().orElse(""));
-      field("Virtual Account", r.virtualAccount().orElse(""));
-      field("Export-Controlled Functionality", r.exportControlled() ? "Allowed" : "Not Allowed");
-      field(
-          "Initial Registration",
-          r.initialRegistration().map(t -> "SUCCEEDED on " + Times.format(t)).orElse("None"));
-      field("Last Renewal Attempt", Times.format(r.lastRenewalAttempt(), "None"));
-      field("Next Renewal Attempt", Times.format(r.nextRenewalAttempt(), "None"));
-      field("Registration Expires", Times.format(r.registrationExpires(), "None"));
+    if (r.state() == RegistrationState.REGISTERED) {
+      field("Registration Status", "Registered" + when(r.initialRegistration()));
+      r.registrationExpires()
+          .ifPresent(t -> lines.add("Registration Expires ( " + Times.current(t) + " )"));
+    } else {
+      field("Registration Status", r.state().displayName());
     }
-    r.lastFailure().ifPresent(f -> field("Last Failure", f));
   }
 
   private void authorization(AgentStatus s) {
     AgentStatus.Authorization a = s.authorization();
-    block("License Authorization:");
-    field("Status", a.state().displayName());
-    if (s.evaluation().available()
-        && (a.state() == AuthorizationState.EVALUATION
-            || a.state() == AuthorizationState.NONE
-            || a.state() == AuthorizationState.EVALUATION_EXPIRED)) {
-      field("Evaluation Period Remaining", Times.format(s.evaluation().remaining()));
+    field("License Authorization Status", authorizationStatus(s));
+    if (a.state() == AuthorizationState.AUTHORIZED
+        || a.state() == AuthorizationState.OUT_OF_COMPLIANCE) {
+      a.communicationDeadline().ifPresent(t -> field("Expires on", Times.current(t)));
     }
-    field("Last Communication Attempt", Times.format(a.lastCommunicationAttempt(), "None"));
-    field("Next Communication Attempt", Times.format(a.nextCommunicationAttempt(), "None"));
-    field("Communication Deadline", Times.format(a.communicationDeadline(), "None"));
-    a.lastFailure().ifPresent(f -> field("Last Failure", f));
   }
 
-  private void conversion(AgentStatus s) {
-    block("License Conversion:");
-    field("Automatic Conversion Enabled", "False");
-    field("Status", s.licenseConversionDone() ? "Done" : "Not started");
-  }
-
-  private void transport(TransportView t) {
-    block("Transport:");
-    field("Type", t.type());
-    field("URL", t.url());
-    field("Proxy", t.proxy().orElse("Not configured"));
-    field("Server Identity Check", t.identityCheck() ? "On" : "Off");
-  }
-
-  private void evaluation(AgentStatus.Evaluation e) {
-    block("Evaluation Period:");
-    field("Evaluation Mode", e.counting() ? "In Use" : "Not In Use");
-    field(
-        "Evaluation Period Remaining",
-        e.available() ? Times.format(e.remaining()) : "Not available");
-  }
-
-  private void usage(AgentStatus s) {
-    section("License Usage");
-    for (AgentStatus.Entitlement e : s.entitlements()) {
-      lines.add(e.displayName() + " (" + e.tag().value() + "):");
-      field("Description", e.description());
-      field("Count", String.valueOf(e.count()));
-      field("Version", e.version());
-      field("Status", e.mode().displayName());
-      e.graceEnds().ifPresent(g -> field("Grace Period Ends", Times.format(g)));
-      if (!e.reason().isEmpty()) {
-        field("Reason", e.reason());
+  /**
+   * The License Authorization Status value. An unregistered product whose only licenses in use are
+   * its base licenses reads {@code Evaluation Mode}, as the appliance does while unregistered; its
+   * evaluation period is not counting (base licenses never consume it), which the Evaluation Period
+   * line shows.
+   */
+  static String authorizationStatus(AgentStatus s) {
+    AgentStatus.Authorization a = s.authorization();
+    boolean baseInUse = s.enabled() && s.entitlements().stream().anyMatch(e -> e.base());
+    return switch (a.state()) {
+      case NONE -> {
+        if (baseInUse && s.registration().state() == RegistrationState.REGISTERED) {
+          yield a.lastAuthorization().isPresent()
+              ? "Authorized" + when(a.lastAuthorization())
+              : "No License In Use";
+        }
+        yield baseInUse ? "Evaluation Mode" : "No License In Use";
       }
-      lines.add("");
+      case EVALUATION -> "Evaluation Mode";
+      case EVALUATION_EXPIRED -> "Evaluation Expired";
+      case AUTHORIZED -> "Authorized" + when(a.lastAuthorization());
+      case AUTHORIZED_RESERVED -> "Authorized - Reserved";
+      case OUT_OF_COMPLIANCE -> "Out_of_compliance" + when(a.lastAuthorization());
+      case AUTHORIZATION_EXPIRED -> "Authorization Expired";
+    };
+  }
+
+  private void renewals(AgentStatus s) {
+    AgentStatus.Registration r = s.registration();
+    if (r.state() == RegistrationState.REGISTERED) {
+      Optional<java.time.Instant> last = r.lastRenewalAttempt().or(r::initialRegistration);
+      boolean failed = r.lastRenewalAttempt().isPresent() && r.lastFailure().isPresent();
+      last.ifPresent(
+          t ->
+              field(
+                  "Last Registration Renewal Attempt Status",
+                  (failed ? "FAILED on " : "SUCCEEDED on ") + Times.current(t)));
     }
+    AgentStatus.Authorization a = s.authorization();
+    field(
+        "Last Authorization Renewal Attempt Status",
+        a.lastCommunicationAttempt()
+            .map(
+                t ->
+                    (a.consecutiveFailures() > 0 ? "FAILED on " : "SUCCEEDED on ")
+                        + Times.current(t))
+            .orElse("No Communication Attempted"));
   }
 
-  private void product(AgentStatus s) {
-    section("Product Information");
-    s.udis().forEach(u -> lines.add("UDI: " + u));
-  }
-
-  private void reservation(AgentStatus s) {
-    AgentStatus.Reservation r = s.reservation();
-    section("Reservation Info");
-    lines.add("License reservation: " + (r.enabled() ? "ENABLED" : "DISABLED"));
-    field("Request code", r.requestCode().orElse("None"));
-    field("Last return code", r.lastReturnCode().orElse("None"));
-    field("Last confirmation code", r.lastConfirmationCode().orElse("None"));
-    field("Reservation status", reservationStatus(s));
-  }
-
-  static String reservationStatus(AgentStatus s) {
-    RegistrationState r = s.registration().state();
-    if (r == RegistrationState.RESERVATION_IN_PROGRESS) {
-      return "RESERVATION IN PROGRESS";
-    }
-    if (r.isReservation()) {
-      return r.displayName().toUpperCase(java.util.Locale.ROOT)
-          + s.reservation()
-              .installedCodeIssued()
-              .map(t -> ", authorization code issued " + Times.format(t))
-              .orElse("");
-    }
-    return "NOT RESERVED";
-  }
-
-  private void block(String title) {
-    lines.add("");
-    lines.add(title);
-  }
-
-  private void section(String title) {
-    lines.add("");
-    lines.add(title);
-    lines.add("=".repeat(title.length()));
+  private static String when(Optional<java.time.Instant> t) {
+    return t.map(x -> " ( " + Times.current(x) + " )").orElse("");
   }
 
   private void field(String name, String value) {
-    lines.add("  " + name + ": " + value);
+    lines.add(name + ": " + value);
   }
 }

@@ -15,11 +15,29 @@ class ProductCatalogTest {
   @TempDir Path tmp;
 
   @Test
-  void theEmailGatewayHasTwoBaseLicensesAndFourFeatures() {
+  void theEmailGatewayHasTheRealFeatureNamesAndMailHandlingAsItsBase() {
     ProductPolicy p = ProductCatalog.builtIn("email-gateway");
-    assertThat(p.entitlements()).hasSize(6);
+    assertThat(p.productName()).isEqualTo("Email Security Appliance");
     assertThat(p.entitlements().stream().filter(e -> e.base()).map(e -> e.displayName()))
-        .containsExactly("Mail Handling", "Bounce Verification");
+        .containsExactly("Mail Handling");
+    // shared/reference/screens.md, section 0: the real feature names on the email gateway
+    assertThat(p.entitlements().stream().map(e -> e.displayName()))
+        .containsExactlyInAnyOrder(
+            "Mail Handling",
+            "Email Security Appliance Sophos Anti-Malware",
+            "Email Security Appliance Bounce Verification",
+            "Email Security Appliance Outbreak Filters",
+            "Email Security Appliance Advanced Malware Protection",
+            "Email Security Appliance Advanced Malware Protection Reputation",
+            "Email Security Appliance Anti-Spam License",
+            "Email Security Appliance Cloudmark Anti-Spam",
+            "Email Security Appliance PXE Encryption",
+            "Email Security Appliance Graymail Safe-unsubscribe",
+            "Email Security Appliance Image Analyzer",
+            "Email Security Appliance Intelligent Multi-Scan",
+            "Email Security Appliance McAfee Anti-Malware",
+            "Email Security Appliance Data Loss Prevention",
+            "Email Security Appliance External Threat Feeds");
     assertThatThrownBy(() -> ProductCatalog.builtIn("router"))
         .hasMessageContaining("--product-file");
   }

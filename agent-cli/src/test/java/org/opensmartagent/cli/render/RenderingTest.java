@@ -22,7 +22,11 @@ class RenderingTest {
     assertThat(Times.format(Duration.ofDays(1))).isEqualTo("1 day 0 hr 0 min 0 sec");
     assertThat(Times.format(Duration.ofSeconds(-5))).isEqualTo("0 days 0 hr 0 min 0 sec");
     assertThat(Times.format(Instant.parse("2026-03-20T10:45:29Z")))
-        .isEqualTo("Mar 20 2026 10:45:29 UTC");
+        .isEqualTo("Mar 20 10:45:29 2026 UTC");
+    assertThat(Times.current(Instant.parse("2018-08-22T07:21:59Z"))).isEqualTo("22 Aug 2018 07:21");
+    assertThat(Times.current(Duration.ofDays(90))).isEqualTo("90 days 0 hours 0 minutes 0 seconds");
+    assertThat(Times.current(Duration.ofSeconds(-1)))
+        .isEqualTo("0 days 0 hours 0 minutes 0 seconds");
   }
 
   @Test

@@ -52,8 +52,9 @@ class InteractiveShellTest {
               "- REREGISTER - ",
               "- RENEW_AUTH - ",
               "- RENEW_ID - ",
-              "1. Anti-Malware (ESA_Anti_Malware) AVAILABLE",
-              "Requested: Anti-Spam, Data Loss Prevention",
+              "1. Email Security Appliance Sophos Anti-Malware (ESA_Anti_Malware) AVAILABLE",
+              "Requested: Email Security Appliance Bounce Verification, Email Security Appliance"
+                  + " Outbreak Filters",
               "FeatureName",
               "Deregister the product?",
               "Registration: Unregistered");
@@ -73,7 +74,9 @@ class InteractiveShellTest {
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out())
           .contains("2. TRANSPORT_GATEWAY", "Enter the Transport Gateway URL:")
-          .contains("Type: Transport Gateway", "URL: https://gateway.example.com/Transportgateway");
+          .contains(
+              "Transport Settings: Transport Gateway",
+              "(https://gateway.example.com/Transportgateway)");
     }
   }
 
@@ -103,7 +106,7 @@ class InteractiveShellTest {
 
     Cli.Run second =
         Cli.raw(
-            "REQUESTSMART_LICENSE\n2\nINSTALL_AUTHORIZATION_CODE\n"
+            "REQUESTSMART_LICENSE\n6\nINSTALL_AUTHORIZATION_CODE\n"
                 + code
                 + "\nSTATUS\nRETURN_RESERVATION\ny\n\n",
             "--state-dir",
@@ -118,7 +121,7 @@ class InteractiveShellTest {
             "Registration: Registered - Specific License Reservation",
             "- REAUTHORIZE - ",
             "- RETURN_RESERVATION - ",
-            "Reserved In Compliance",
+            "License Authorization Status: Authorized - Reserved",
             "sets the product back to Unregistered",
             "Return code: ",
             "Registration: Unregistered");

@@ -48,6 +48,7 @@ final class StatusView {
             s.lastAuthorizationFailure),
         evaluation(s, now, p),
         s.conversionDone,
+        !c.classicLicenses().isEmpty(),
         c.transport().description(),
         entitlements(s, p),
         new AgentStatus.Reservation(
@@ -127,6 +128,8 @@ final class StatusView {
       case REGISTERED ->
           ops.addAll(
               EnumSet.of(
+                  // offered as on the device, which refuses it while registered
+                  Operation.URL,
                   Operation.REQUEST_LICENSE,
                   Operation.RELEASE_LICENSE,
                   Operation.DEREGISTER,
