@@ -214,6 +214,8 @@ class RegistrationTest {
               .listener(f.events::add)
               .build();
       f.agent.enable();
+      assertThat(f.status().licenseConversionEnabled()).isTrue();
+      assertThat(f.status().licenseConversionDone()).isFalse();
       f.agent.register("TOKEN1");
       assertThat(f.status().licenseConversionDone()).isTrue();
       f.agent.register("TOKEN1", true);

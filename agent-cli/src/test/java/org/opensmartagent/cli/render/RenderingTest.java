@@ -12,6 +12,7 @@ import org.opensmartagent.cli.command.DurationConverter;
 import org.opensmartagent.cli.config.TransportConfig;
 import org.opensmartagent.cli.shell.MenuItem;
 import org.opensmartagent.core.AgentStatus.Operation;
+import org.opensmartagent.transport.TransportKind;
 
 /** The small renderers and parsers. */
 class RenderingTest {
@@ -27,6 +28,54 @@ class RenderingTest {
     assertThat(Times.current(Duration.ofDays(90))).isEqualTo("90 days 0 hours 0 minutes 0 seconds");
     assertThat(Times.current(Duration.ofSeconds(-1)))
         .isEqualTo("0 days 0 hours 0 minutes 0 seconds");
+  }
+
+  @Test
+  void withNothingInUseSummarySaysSo() {
+    org.opensmartagent.core.AgentStatus s = ScreenStates.unregisteredEvaluation();
+    org.opensmartagent.core.AgentStatus disabled =
+        new org.opensmartagent.core.AgentStatus(
+            s.takenAt(),
+            false,
+            s.productName(),
+            s.udis(),
+            s.agentVersion(),
+            s.registration(),
+            s.authorization(),
+            s.evaluation(),
+            true,
+            true,
+            s.transport(),
+            s.entitlements().stream()
+                .map(
+                    e ->
+                        new org.opensmartagent.core.AgentStatus.Entitlement(
+                            e.tag(),
+                            e.displayName(),
+                            e.description(),
+                            e.version(),
+                            e.count(),
+                            e.unit(),
+                            e.base(),
+                            org.opensmartagent.core.EnforcementMode.DISABLED,
+                            false,
+                            e.graceEnds(),
+                            e.reason()))
+                .toList(),
+            s.reservation(),
+            s.allowedOperations());
+    assertThat(SummaryScreen.render(disabled))
+        .containsExactly("There are no active licenses to display");
+    assertThat(StatusScreen.render(disabled, ScreenStates.transport(TransportKind.DIRECT), "h"))
+        .contains("Smart Licensing is: Disabled");
+    assertThat(ClassicStatusScreen.render(disabled, ScreenStates.transport(TransportKind.DIRECT)))
+        .containsSubsequence(
+            "Smart Licensing is DISABLED",
+            "License Conversion:",
+            "  Automatic Conversion Enabled: true",
+            "  Status: SUCCEEDED",
+            "License Usage",
+            "No licenses in use");
   }
 
   @Test
