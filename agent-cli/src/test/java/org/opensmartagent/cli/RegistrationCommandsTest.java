@@ -91,8 +91,11 @@ class RegistrationCommandsTest {
     assertThat(release.out())
         .contains("1. Anti-Malware (ESA_Anti_Malware) IN_USE", "Released: Anti-Malware");
 
-    assertThat(cli.runWithInput("n\n", "deregister").out()).contains("Deregistration cancelled");
-    Cli.Run dereg = cli.runWithInput("y\n", "deregister");
+    Cli.Run script = cli.runWithInput("y\n", "deregister");
+    assertThat(script.code()).isEqualTo(2);
+    assertThat(script.err()).contains("no terminal", "--yes");
+    assertThat(cli.runOnTerminal("n\n", "deregister").out()).contains("Deregistration cancelled");
+    Cli.Run dereg = cli.runOnTerminal("y\n", "deregister");
     assertThat(dereg.code()).as(dereg.err()).isZero();
     assertThat(cli.run("status").out()).contains("Status: UNREGISTERED");
   }

@@ -65,8 +65,11 @@ class ReservationCommandsTest {
     assertThat(reauth.code()).as(reauth.err()).isZero();
     assertThat(reauth.out()).containsPattern("Confirmation code: [0-9a-f]{8}");
 
-    assertThat(run("n\n", "return_reservation").out()).contains("Return cancelled");
-    Cli.Run ret = run("y\n", "return_reservation");
+    assertThat(run("y\n", "return_reservation").code()).isEqualTo(2); // a script needs --yes
+    String dir = "--state-dir=" + state;
+    assertThat(Cli.rawOnTerminal("n\n", "return_reservation", dir).out())
+        .contains("Return cancelled");
+    Cli.Run ret = Cli.rawOnTerminal("y\n", "return_reservation", dir);
     assertThat(ret.code()).as(ret.err()).isZero();
     assertThat(ret.out())
         .contains("back to Unregistered", "Return code: ", "The product is now unregistered");

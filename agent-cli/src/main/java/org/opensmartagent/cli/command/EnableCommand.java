@@ -31,7 +31,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "enable", description = "Configure the device and enable Smart Licensing.")
 public final class EnableCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
   @Mixin TransportOptions transport;
   @Spec CommandSpec spec;
 
@@ -79,13 +78,13 @@ public final class EnableCommand implements Callable<Integer> {
   List<Path> members = new ArrayList<>();
 
   public CommonOptions common() {
-    return common;
+    return CommonOptions.of(spec);
   }
 
   @Override
   public Integer call() {
     Io io = ((LicenseSmart) spec.root().userObject()).io();
-    Path dir = common.stateDir();
+    Path dir = common().stateDir();
     DeviceConfig config = ConfigFile.exists(dir) ? existing(dir) : fresh(io);
     Result result;
     try (DeviceSession s = DeviceSession.open(dir, config, AgentListener.NONE)) {
@@ -96,7 +95,7 @@ public final class EnableCommand implements Callable<Integer> {
     if (!members.isEmpty()) {
       result = ClusterRun.run("enable", dir, members, Cluster::enableAll);
     }
-    return Output.print(io, result, common.json());
+    return Output.print(io, result, common().json());
   }
 
   private DeviceConfig existing(Path dir) {
