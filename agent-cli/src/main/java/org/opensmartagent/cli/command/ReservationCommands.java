@@ -34,7 +34,10 @@ public final class ReservationCommands {
           : Output.print(
               io(),
               ClusterRun.run(
-                  "enable_reservation", common().stateDir(), members, c -> c.enableReservationAll()),
+                  "enable_reservation",
+                  common().stateDir(),
+                  members,
+                  c -> c.enableReservationAll()),
               common().json());
     }
 
