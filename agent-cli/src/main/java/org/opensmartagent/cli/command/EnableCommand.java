@@ -17,6 +17,7 @@ import org.opensmartagent.cli.render.Times;
 import org.opensmartagent.core.AgentListener;
 import org.opensmartagent.core.AgentStatus;
 import org.opensmartagent.core.Cluster;
+import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.Udi;
 import org.opensmartagent.core.identity.LicensingEnvironment;
 import picocli.CommandLine.Command;
@@ -72,6 +73,14 @@ public final class EnableCommand implements Callable<Integer> {
   Optional<Path> reservationChain = Optional.empty();
 
   @Option(
+      names = "--classic-license",
+      paramLabel = "TAG",
+      description =
+          "A classic (pre-smart) license this device holds, converted to a smart license at"
+              + " registration (Device Led Conversion); repeatable.")
+  List<String> classicLicenses = new ArrayList<>();
+
+  @Option(
       names = "--cluster-member-dir",
       paramLabel = "DIR",
       description = "Also enable the (already configured) cluster member in DIR (repeatable).")
@@ -106,6 +115,7 @@ public final class EnableCommand implements Callable<Integer> {
             || root.isPresent()
             || environment.isPresent()
             || reservationChain.isPresent()
+            || !classicLicenses.isEmpty()
             || transport.changes();
     if (setup) {
       throw new IllegalArgumentException(
@@ -141,8 +151,20 @@ public final class EnableCommand implements Callable<Integer> {
             reservationChain.map(Path::toAbsolutePath),
             TransportConfig.defaults(),
             false,
-            false);
+            false,
+            classicLicenses.stream().map(EnableCommand::tag).toList());
+    base.allClassicLicenses(); // refuses a tag the product does not have, before anything is saved
     return transport.apply(base, io);
+  }
+
+  private static EntitlementTag tag(String text) {
+    try {
+      return EntitlementTag.parse(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--classic-license needs an entitlement tag such as ESA_Anti_Spam; got '" + text + "'",
+          e);
+    }
   }
 
   private static Result enabled(AgentStatus s) {

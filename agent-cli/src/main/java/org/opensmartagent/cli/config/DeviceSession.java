@@ -57,6 +57,7 @@ public final class DeviceSession implements AutoCloseable {
             .versionPrivacy(config.versionPrivacy())
             .listener(listener);
     config.udis().forEach(b::udi);
+    config.allClassicLicenses().forEach(b::classicLicense);
     config.reservationChainPem().ifPresent(f -> b.reservationSigningChain(chain(f)));
     if (config.sendHostname()) {
       b.hostname(hostname());
