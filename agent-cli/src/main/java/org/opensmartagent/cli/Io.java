@@ -97,6 +97,11 @@ public final class Io {
     return input().readLine(prompt);
   }
 
+  /** Keeps an accepted operation name in the line editor's history (if there is one). */
+  public void remember(String line) {
+    input().remember(line);
+  }
+
   /** Prompts and reads one line without echoing it; empty at the end of input. */
   public Optional<String> readSecret(String prompt) {
     return input().readSecret(prompt);
