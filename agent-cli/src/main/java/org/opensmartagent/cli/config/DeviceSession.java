@@ -92,7 +92,7 @@ public final class DeviceSession implements AutoCloseable {
     agent.close();
   }
 
-  private static PinnedRoot root(DeviceConfig c) {
+  static PinnedRoot root(DeviceConfig c) {
     try {
       return PinnedRoot.parse(
           read(c.rootPem(), "licensing root"), c.rootEnvironment(), Clock.systemUTC().instant());
