@@ -2,6 +2,8 @@ package org.opensmartagent.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.opensmartagent.cli.command.AgentCommand;
 import org.opensmartagent.cli.command.CommonOptions;
@@ -13,6 +15,7 @@ import org.opensmartagent.cli.command.Output;
 import org.opensmartagent.cli.command.RegistrationCommands;
 import org.opensmartagent.cli.command.ReservationCommands;
 import org.opensmartagent.cli.command.UrlCommand;
+import org.opensmartagent.cli.config.FileProblems;
 import org.opensmartagent.cli.demo.Demo;
 import org.opensmartagent.cli.mock.MockCssmCommand;
 import org.opensmartagent.cli.render.Result;
@@ -135,7 +138,19 @@ public final class LicenseSmart implements Callable<Integer> {
     String message =
         code == ExitCodes.INTERNAL
             ? "unexpected error (" + e + "); run again, and report it if it persists"
-            : String.valueOf(e.getMessage());
+            : Messages.forOperator(String.valueOf(e.getMessage()));
+    Optional<AccessDeniedException> denied = FileProblems.denied(e);
+    if (denied.isPresent()) {
+      code = ExitCodes.USAGE;
+      message =
+          "permission denied on "
+              + denied.get().getFile()
+              + ": this user ("
+              + System.getProperty("user.name")
+              + ") needs read and write permission on the state directory "
+              + CommonOptions.of(cmd.getCommandSpec()).stateDir()
+              + " and the files in it (chmod u+rwx DIR), or use another --state-dir";
+    }
     Result r = Result.failed(cmd.getCommandName(), code, message);
     IoHolder holder = new IoHolder(cmd);
     Output.print(holder.io(), r, holder.json());

@@ -41,6 +41,20 @@ class ReservationCommandsTest {
   }
 
   @Test
+  void disablingReservationSaysTheInstalledOneStays() throws Exception {
+    String request = requestCode();
+    Path code =
+        Files.writeString(tmp.resolve("auth.xml"), authority.authorize(request, "ESA_Anti_Spam"));
+    assertThat(run("", "install_authorization_code", "--file", code.toString()).code()).isZero();
+    Cli.Run disabled = run("", "disable_reservation");
+    assertThat(disabled.code()).as(disabled.err()).isZero();
+    assertThat(disabled.out())
+        .contains(
+            "License reservation is DISABLED", "reservation stays installed", "return_reservation");
+    assertThat(run("", "status").out()).contains("Reserved In Compliance");
+  }
+
+  @Test
   void specificReservationInstallReauthorizeAndReturn() throws Exception {
     String request = requestCode();
     assertThat(run("", "request_code").out()).as("asked again: the same code").contains(request);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opensmartagent.cli.ExitCodes;
+import org.opensmartagent.cli.Messages;
 import org.opensmartagent.cli.config.DeviceSession;
 import org.opensmartagent.cli.config.ServerCheck;
 import org.opensmartagent.cli.render.Result;
@@ -104,7 +105,7 @@ public final class DeviceActions {
     String message =
         switch (r.outcome()) {
           case SUCCEEDED -> r.message();
-          case REJECTED -> "Refused by the license server: " + r.message();
+          case REJECTED -> "Refused by the license server: " + Messages.forOperator(r.message());
           case COMMUNICATION_FAILED ->
               "The license server could not be reached: "
                   + r.message()

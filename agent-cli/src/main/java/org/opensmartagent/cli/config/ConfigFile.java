@@ -58,7 +58,7 @@ public final class ConfigFile {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new UncheckedIOException("cannot read " + file + ": " + FileProblems.why(e), e);
     }
     try {
       return decode(p);
@@ -131,7 +131,7 @@ public final class ConfigFile {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot write " + file + ": " + FileProblems.why(e), e);
     }
   }
 

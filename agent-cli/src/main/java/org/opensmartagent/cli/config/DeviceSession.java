@@ -71,7 +71,8 @@ public final class DeviceSession implements AutoCloseable {
       throw new IllegalStateException(
           "The device's trusted store in " + storeDir + " cannot be opened: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot create " + storeDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create the store directory " + storeDir + ": " + FileProblems.why(e), e);
     }
   }
 
@@ -111,7 +112,11 @@ public final class DeviceSession implements AutoCloseable {
       return ders;
     } catch (IOException | CertificateException e) {
       throw new IllegalArgumentException(
-          "cannot read the reservation signing chain " + pem + ": " + e.getMessage(), e);
+          "cannot read the reservation signing chain "
+              + pem
+              + ": "
+              + (e instanceof IOException io ? FileProblems.why(io) : e.getMessage()),
+          e);
     }
   }
 
@@ -120,7 +125,7 @@ public final class DeviceSession implements AutoCloseable {
       return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot read the " + what + " file " + file + ": " + e.getMessage(), e);
+          "cannot read the " + what + " file " + file + ": " + FileProblems.why(e), e);
     }
   }
 

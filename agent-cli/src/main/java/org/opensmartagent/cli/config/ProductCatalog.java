@@ -125,7 +125,7 @@ public final class ProductCatalog {
       p.load(r);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot read the product file " + file + ": " + e.getMessage(), e);
+          "cannot read the product file " + file + ": " + FileProblems.why(e), e);
     }
     return p;
   }

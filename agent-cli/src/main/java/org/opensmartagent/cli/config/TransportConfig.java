@@ -131,7 +131,7 @@ public record TransportConfig(
       return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot read the trusted CA file " + file + ": " + e.getMessage(),
+          "cannot read the trusted CA file " + file + ": " + FileProblems.why(e),
           new UncheckedIOException(e));
     }
   }

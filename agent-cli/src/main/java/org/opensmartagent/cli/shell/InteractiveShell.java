@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.opensmartagent.cli.ExitCodes;
 import org.opensmartagent.cli.Io;
+import org.opensmartagent.cli.Messages;
 import org.opensmartagent.cli.command.Output;
 import org.opensmartagent.cli.config.ConfigFile;
 import org.opensmartagent.cli.config.DeviceSession;
@@ -142,7 +143,7 @@ public final class InteractiveShell {
       io.out().println(item.name() + " interrupted (Ctrl-C); nothing was changed");
       io.out().flush();
     } catch (RuntimeException e) {
-      io.err().println("license_smart: " + e.getMessage());
+      io.err().println("license_smart: " + Messages.forOperator(String.valueOf(e.getMessage())));
       io.err().flush();
     }
   }

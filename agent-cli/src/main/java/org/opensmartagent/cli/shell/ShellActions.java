@@ -1,12 +1,10 @@
 package org.opensmartagent.cli.shell;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.opensmartagent.cli.Io;
+import org.opensmartagent.cli.command.CodeInput;
 import org.opensmartagent.cli.command.DeviceActions;
 import org.opensmartagent.cli.command.LicenseActions;
 import org.opensmartagent.cli.command.ReservationActions;
@@ -126,12 +124,15 @@ final class ShellActions {
     if (entry.startsWith("<")) {
       return entry;
     }
+    Path file;
     try {
-      return Files.readString(Path.of(entry), StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
+      file = Path.of(entry);
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "'" + entry + "' is neither an authorization code nor a readable file");
+          "what was entered is neither an authorization code (it starts with '<') nor a file"
+              + " name; nothing was changed");
     }
+    return CodeInput.readFile(file);
   }
 
   /**
