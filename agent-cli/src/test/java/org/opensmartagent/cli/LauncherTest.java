@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code license_smart} launcher script as a person runs it: global options before the command,
  * exit codes of the real JVM, and its choice of the quick-start compiler. The script runs in a copy
- * of the project whose jar is a manifest pointing at this build's classes (so nothing is built),
- * with a {@code java} on the PATH that records its arguments and runs the real one.
+ * of the project whose jar is a manifest pointing at this build's classes (so nothing is built) and
+ * whose class-data archive exists (so no run records one), with a {@code java} on the PATH that
+ * records its arguments and runs the real one.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LauncherTest {
@@ -42,6 +43,8 @@ class LauncherTest {
     Files.copy(Path.of("..", "license_smart"), script, StandardCopyOption.COPY_ATTRIBUTES);
     Path target = Files.createDirectories(tmp.resolve("agent-cli/target"));
     writeJar(target.resolve("license_smart.jar"));
+    // as if already recorded (the JVM ignores an archive it can't map), so no run records one
+    Files.createFile(target.resolve("license_smart.jsa"));
     javaLog = tmp.resolve("java-args.log");
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path java = bin.resolve("java");
@@ -94,7 +97,7 @@ class LauncherTest {
     Run r = run("--state-dir", dev1.toString(), "status");
     assertThat(r.code()).isEqualTo(5);
     assertThat(r.err()).contains("not enabled in " + dev1);
-    assertThat(r.javaArgs()).contains("-XX:TieredStopAtLevel=1");
+    assertThat(r.javaArgs()).contains("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=");
     assertThat(r.err()).doesNotContain("\u001b[");
   }
 
