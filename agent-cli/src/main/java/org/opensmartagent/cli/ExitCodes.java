@@ -22,6 +22,17 @@ public final class ExitCodes {
   /** The operation is not valid in the device's current state. */
   public static final int STATE = 5;
 
+  /**
+   * The license server answered, but its signature does not chain to the pinned licensing root (the
+   * wrong {@code --root}, or the wrong server).
+   */
+  public static final int UNTRUSTED_SIGNATURE = 6;
+
+  /**
+   * The TLS handshake with the license server failed (its CA is not trusted: {@code --trusted-ca}).
+   */
+  public static final int TLS = 7;
+
   private ExitCodes() {}
 
   public static int of(OperationResult.Outcome outcome) {

@@ -2,10 +2,11 @@ package org.opensmartagent.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.opensmartagent.cli.command.AgentCommand;
 import org.opensmartagent.cli.command.CommonOptions;
-import org.opensmartagent.cli.command.DeviceCommand;
 import org.opensmartagent.cli.command.EnableCommand;
 import org.opensmartagent.cli.command.FleetCommand;
 import org.opensmartagent.cli.command.InfoCommands;
@@ -14,6 +15,7 @@ import org.opensmartagent.cli.command.Output;
 import org.opensmartagent.cli.command.RegistrationCommands;
 import org.opensmartagent.cli.command.ReservationCommands;
 import org.opensmartagent.cli.command.UrlCommand;
+import org.opensmartagent.cli.config.FileProblems;
 import org.opensmartagent.cli.demo.Demo;
 import org.opensmartagent.cli.mock.MockCssmCommand;
 import org.opensmartagent.cli.render.Result;
@@ -21,6 +23,7 @@ import org.opensmartagent.cli.shell.InteractiveShell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code license_smart}: the operator's command shell for the smart licensing agent. Without a
@@ -30,6 +33,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "license_smart",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // --help and --version on every command
     version = "license_smart 0.1.0",
     description = "Smart licensing for this product. Without a command: the interactive shell.",
     subcommands = {
@@ -70,8 +74,14 @@ public final class LicenseSmart implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    Io io = new Io(System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    System.exit(run(args, io, System.console() != null));
+    boolean terminal = System.console() != null;
+    Io io =
+        new Io(
+            System.in,
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true),
+            terminal);
+    System.exit(run(args, io, terminal));
   }
 
   /** Runs one command line in-process with no input and returns its exit code. */
@@ -84,13 +94,31 @@ public final class LicenseSmart implements Callable<Integer> {
     return run(args, new Io(in, out, err), false);
   }
 
+  /** Runs one command line in-process on {@code io} (which says whether a person can answer). */
+  public static int run(String[] args, Io io) {
+    return run(args, io, false);
+  }
+
   private static int run(String[] args, Io io, boolean systemTerminal) {
     CommandLine cli = new CommandLine(new LicenseSmart(io, systemTerminal));
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setExecutionExceptionHandler(LicenseSmart::failed);
     cli.setUnmatchedOptionsArePositionalParams(true); // tokens may begin with '-'
+    cli.setExecutionStrategy(
+        parsed -> {
+          LicenseSmart root = (LicenseSmart) parsed.commandSpec().userObject();
+          if (root.common.json()) {
+            io.jsonOutput();
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return cli.execute(args);
+  }
+
+  /** The global options, for the subcommands (see {@link CommonOptions#of}). */
+  public CommonOptions options() {
+    return common;
   }
 
   /** The shell's streams, for the subcommands. */
@@ -100,6 +128,7 @@ public final class LicenseSmart implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    common.refuseJson("the interactive shell");
     return new InteractiveShell(io, common.stateDir()).run(systemTerminal);
   }
 
@@ -109,7 +138,19 @@ public final class LicenseSmart implements Callable<Integer> {
     String message =
         code == ExitCodes.INTERNAL
             ? "unexpected error (" + e + "); run again, and report it if it persists"
-            : String.valueOf(e.getMessage());
+            : Messages.forOperator(String.valueOf(e.getMessage()));
+    Optional<AccessDeniedException> denied = FileProblems.denied(e);
+    if (denied.isPresent()) {
+      code = ExitCodes.USAGE;
+      message =
+          "permission denied on "
+              + denied.get().getFile()
+              + ": this user ("
+              + System.getProperty("user.name")
+              + ") needs read and write permission on the state directory "
+              + CommonOptions.of(cmd.getCommandSpec()).stateDir()
+              + " and the files in it (chmod u+rwx DIR), or use another --state-dir";
+    }
     Result r = Result.failed(cmd.getCommandName(), code, message);
     IoHolder holder = new IoHolder(cmd);
     Output.print(holder.io(), r, holder.json());
@@ -127,16 +168,7 @@ public final class LicenseSmart implements Callable<Integer> {
     }
 
     boolean json() {
-      Object c = cmd.getCommand();
-      CommonOptions options =
-          c instanceof DeviceCommand d
-              ? d.common()
-              : c instanceof EnableCommand e
-                  ? e.common()
-                  : c instanceof AgentCommand a
-                      ? a.common()
-                      : c instanceof LicenseSmart l ? l.common : null;
-      return options != null && options.json();
+      return CommonOptions.of(cmd.getCommandSpec()).json();
     }
   }
 
@@ -151,6 +183,7 @@ public final class LicenseSmart implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      CommonOptions.of(spec).refuseJson("demo");
       new Demo(spec.commandLine().getOut()).run();
       return 0;
     }

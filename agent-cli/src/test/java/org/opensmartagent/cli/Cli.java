@@ -75,16 +75,33 @@ public final class Cli implements AutoCloseable {
     return raw(input, all.toArray(String[]::new));
   }
 
-  /** Runs exactly these arguments. */
+  /** Runs exactly these arguments, with no terminal (as a script would). */
   public static Run raw(String input, String... args) {
+    return raw(false, input, args);
+  }
+
+  /** Runs on this test's device as if a person answered {@code input} at a terminal. */
+  public Run runOnTerminal(String input, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--state-dir", stateDir.toString()));
+    return raw(true, input, all.toArray(String[]::new));
+  }
+
+  /** Runs exactly these arguments as if a person answered {@code input} at a terminal. */
+  public static Run rawOnTerminal(String input, String... args) {
+    return raw(true, input, args);
+  }
+
+  private static Run raw(boolean terminal, String input, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code =
-        LicenseSmart.run(
-            args,
+    Io io =
+        new Io(
             new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
             new PrintWriter(out, true),
-            new PrintWriter(err, true));
+            new PrintWriter(err, true),
+            terminal);
+    int code = LicenseSmart.run(args, io);
     return new Run(code, out.toString(), err.toString());
   }
 

@@ -179,7 +179,8 @@ class JsonSchemaTest {
             "serverIdentityCheck",
             "trustedCa",
             "sendHostname",
-            "versionPrivacy");
+            "versionPrivacy",
+            "fipsMode");
     cli.run("enable_reservation");
     JsonNode code = json(cli.run("request_code", "--json"));
     assertThat(code.at("/data/requestCode").asText()).startsWith("CB-");

@@ -121,8 +121,11 @@ class RegistrationCommandsTest {
             "1. Email Security Appliance Sophos Anti-Malware (ESA_Anti_Malware) IN_USE",
             "Released: Email Security Appliance Sophos Anti-Malware");
 
-    assertThat(cli.runWithInput("n\n", "deregister").out()).contains("Deregistration cancelled");
-    Cli.Run dereg = cli.runWithInput("y\n", "deregister");
+    Cli.Run script = cli.runWithInput("y\n", "deregister");
+    assertThat(script.code()).isEqualTo(2);
+    assertThat(script.err()).contains("no terminal", "--yes");
+    assertThat(cli.runOnTerminal("n\n", "deregister").out()).contains("Deregistration cancelled");
+    Cli.Run dereg = cli.runOnTerminal("y\n", "deregister");
     assertThat(dereg.code()).as(dereg.err()).isZero();
     assertThat(cli.run("status").out()).contains("Registration Status: Unregistered");
   }

@@ -41,6 +41,20 @@ class ReservationCommandsTest {
   }
 
   @Test
+  void disablingReservationSaysTheInstalledOneStays() throws Exception {
+    String request = requestCode();
+    Path code =
+        Files.writeString(tmp.resolve("auth.xml"), authority.authorize(request, "ESA_Anti_Spam"));
+    assertThat(run("", "install_authorization_code", "--file", code.toString()).code()).isZero();
+    Cli.Run disabled = run("", "disable_reservation");
+    assertThat(disabled.code()).as(disabled.err()).isZero();
+    assertThat(disabled.out())
+        .contains(
+            "License reservation is DISABLED", "reservation stays installed", "return_reservation");
+    assertThat(run("", "status").out()).contains("Reserved In Compliance");
+  }
+
+  @Test
   void specificReservationInstallReauthorizeAndReturn() throws Exception {
     String request = requestCode();
     assertThat(run("", "request_code").out()).as("asked again: the same code").contains(request);
@@ -73,8 +87,11 @@ class ReservationCommandsTest {
     assertThat(reauth.code()).as(reauth.err()).isZero();
     assertThat(reauth.out()).containsPattern("Confirmation code: [0-9a-f]{8}");
 
-    assertThat(run("n\n", "return_reservation").out()).contains("Return cancelled");
-    Cli.Run ret = run("y\n", "return_reservation");
+    assertThat(run("y\n", "return_reservation").code()).isEqualTo(2); // a script needs --yes
+    String dir = "--state-dir=" + state;
+    assertThat(Cli.rawOnTerminal("n\n", "return_reservation", dir).out())
+        .contains("Return cancelled");
+    Cli.Run ret = Cli.rawOnTerminal("y\n", "return_reservation", dir);
     assertThat(ret.code()).as(ret.err()).isZero();
     assertThat(ret.out())
         .contains("back to Unregistered", "Return code: ", "The product is now unregistered");

@@ -1,5 +1,7 @@
 package org.opensmartagent.cli.command;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,21 +14,21 @@ import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.cli.render.StatusScreen;
 import org.opensmartagent.core.AgentEvent;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code agent}: runs the agent in the foreground so it renews on schedule, printing every event,
- * until interrupted (Ctrl-C) or, with {@code --for}, until that time has passed.
+ * until interrupted (Ctrl-C) or, with {@code --for}, until that time has passed. With {@code
+ * --json} it prints JSON Lines: one object per event ({@code event}, {@code severity}, {@code
+ * message}, {@code time}, {@code details}) and, last, the result on one line.
  */
 @Command(
     name = "agent",
     description =
         "Run the agent in the foreground, renewing on schedule and printing events until interrupted.")
 public final class AgentCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
   @Option(
@@ -37,7 +39,7 @@ public final class AgentCommand implements Callable<Integer> {
   Optional<Duration> runFor = Optional.empty();
 
   public CommonOptions common() {
-    return common;
+    return CommonOptions.of(spec);
   }
 
   @Override
@@ -46,26 +48,49 @@ public final class AgentCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "license-smart-agent-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (DeviceSession s = DeviceSession.open(common.stateDir(), e -> print(io, e))) {
-      io.out().println(StatusScreen.statusLine(s.agent().status()));
-      io.out().println("Agent running; press Ctrl-C to stop.");
-      io.out().flush();
+    boolean json = common().json();
+    try (DeviceSession s = DeviceSession.open(common().stateDir(), e -> print(io, e, json))) {
+      if (!json) {
+        io.out().println(StatusScreen.statusLine(s.agent().status()));
+        io.out().println("Agent running; press Ctrl-C to stop.");
+        io.out().flush();
+      }
       if (runFor.isPresent()) {
         stop.await(runFor.get().toMillis(), TimeUnit.MILLISECONDS);
       } else {
         stop.await();
       }
-      return Output.print(io, Result.ok("agent", "Agent stopped"), common.json());
+      Result stopped = Result.ok("agent", "Agent stopped");
+      if (json) {
+        synchronized (io) {
+          io.out().println(Output.line(stopped.toJson()));
+          io.out().flush();
+        }
+        return stopped.exitCode();
+      }
+      return Output.print(io, stopped, false);
     } finally {
       removeHook(hook);
     }
   }
 
-  private void print(Io io, AgentEvent e) {
-    if (!common.json()) {
-      io.out().println(e);
+  private static void print(Io io, AgentEvent e, boolean json) {
+    synchronized (io) { // events come from the agent's thread
+      io.out().println(json ? Output.line(event(e)) : e.toString());
       io.out().flush();
     }
+  }
+
+  /** One event as a JSON object. */
+  static ObjectNode event(AgentEvent e) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("event", e.code().name());
+    o.put("severity", e.severity().name());
+    o.put("message", e.message());
+    o.put("time", e.time().toString());
+    ObjectNode details = o.putObject("details");
+    e.details().forEach(details::put);
+    return o;
   }
 
   private static void removeHook(Thread hook) {

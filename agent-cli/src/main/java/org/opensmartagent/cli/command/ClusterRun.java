@@ -82,7 +82,9 @@ final class ClusterRun {
     }
     String message =
         failed == 0
-            ? "Done on all " + lines.size() + " members"
+            ? (lines.size() == 1
+                ? "Done on the one member"
+                : "Done on all " + lines.size() + " members")
             : "Failed on " + failed + " of " + lines.size() + " members; see each member's line";
     List<String> text = new ArrayList<>(lines.stream().map(Line::text).toList());
     text.add(message);

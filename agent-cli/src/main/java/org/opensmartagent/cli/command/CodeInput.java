@@ -1,11 +1,14 @@
 package org.opensmartagent.cli.command;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.opensmartagent.cli.Io;
+import org.opensmartagent.cli.config.FileProblems;
+import org.opensmartagent.core.reservation.AuthorizationCode;
 import picocli.CommandLine.Option;
 
 /** Where an authorization code comes from: a file, the command line, or standard input. */
@@ -28,7 +31,7 @@ public final class CodeInput {
     if (file.isPresent() && code.isPresent()) {
       throw new IllegalArgumentException("give the code with --file or --code, not both");
     }
-    String text = code.or(() -> file.map(CodeInput::readFile)).orElseGet(io::readAll);
+    String text = code.or(() -> file.map(CodeInput::readFile)).orElseGet(() -> readInput(io));
     return require(text);
   }
 
@@ -46,12 +49,24 @@ public final class CodeInput {
     return !entry.trim().startsWith("<") && Files.isRegularFile(p) ? readFile(p) : entry;
   }
 
-  static String readFile(Path p) {
+  /** The code file's text, after checking that it exists, is not empty and is not too large. */
+  public static String readFile(Path p) {
+    return FileProblems.readText(p, "authorization code file", AuthorizationCode.MAX_LENGTH);
+  }
+
+  /** Standard input, read up to one byte more than a code may have. */
+  static String readInput(Io io) {
     try {
-      return Files.readString(p, StandardCharsets.UTF_8);
+      byte[] bytes = io.in().readNBytes(AuthorizationCode.MAX_LENGTH + 1);
+      if (bytes.length > AuthorizationCode.MAX_LENGTH) {
+        throw new IllegalArgumentException(
+            "standard input holds more than "
+                + AuthorizationCode.MAX_LENGTH
+                + " bytes; an authorization code is shorter. Is it the right file?");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot read the code file " + p + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read standard input", e);
     }
   }
 }

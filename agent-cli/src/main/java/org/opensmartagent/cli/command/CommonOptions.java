@@ -1,19 +1,30 @@
 package org.opensmartagent.cli.command;
 
 import java.nio.file.Path;
+import org.opensmartagent.cli.LicenseSmart;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Options every device command takes: where the device lives and how to print. */
+/**
+ * The global options: where the device lives and how to print. They are declared once, on the root
+ * command, and inherited by every subcommand, so they may be written before or after the command
+ * ({@code license_smart --state-dir d status} and {@code license_smart status --state-dir d}).
+ */
 public final class CommonOptions {
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
       description =
           "The device's state directory (trusted store and config). Default: ${DEFAULT-VALUE}",
       defaultValue = "${sys:user.home}/.license_smart")
   Path stateDir;
 
-  @Option(names = "--json", description = "Print the result as JSON (schema in docs/cli.md).")
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "Print the result as one JSON document (schema in docs/cli.md).")
   boolean json;
 
   public Path stateDir() {
@@ -22,5 +33,22 @@ public final class CommonOptions {
 
   public boolean json() {
     return json;
+  }
+
+  /**
+   * Refuses {@code --json} for a command whose output is for people only.
+   *
+   * @throws IllegalArgumentException when {@code --json} was given
+   */
+  public void refuseJson(String what) {
+    if (json) {
+      throw new IllegalArgumentException(
+          what + " prints for people only and has no JSON output; leave out --json");
+    }
+  }
+
+  /** The global options of the command line that {@code spec} belongs to. */
+  public static CommonOptions of(CommandSpec spec) {
+    return ((LicenseSmart) spec.root().userObject()).options();
   }
 }

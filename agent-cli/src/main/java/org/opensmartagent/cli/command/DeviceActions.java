@@ -2,10 +2,14 @@ package org.opensmartagent.cli.command;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.opensmartagent.cli.ExitCodes;
+import org.opensmartagent.cli.Messages;
 import org.opensmartagent.cli.config.DeviceSession;
+import org.opensmartagent.cli.config.ServerCheck;
 import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.cli.render.StatusJson;
 import org.opensmartagent.cli.render.StatusLayout;
@@ -53,8 +57,36 @@ public final class DeviceActions {
     return Result.ok("udi", lines.get(0), data).withText(lines);
   }
 
+  /**
+   * Registers, after checking what can be checked before the token is sent (see {@link
+   * ServerCheck}): an unreachable server (4), a TLS failure (7) or an answer not signed under the
+   * pinned root (6) stop the registration with the token unused.
+   */
   public static Result register(DeviceSession s, String command, String token, boolean force) {
+    List<AgentStatus.Operation> allowed = s.agent().status().allowedOperations();
+    if (allowed.contains(AgentStatus.Operation.REGISTER)
+        || allowed.contains(AgentStatus.Operation.REREGISTER)) {
+      Optional<ServerCheck.Failure> problem = ServerCheck.beforeToken(s, Instant.now());
+      if (problem.isPresent()) {
+        return notSent(command, problem.get());
+      }
+    }
     return of(command, s.agent().register(token, force));
+  }
+
+  private static Result notSent(String command, ServerCheck.Failure f) {
+    int code =
+        switch (f.problem()) {
+          case UNREACHABLE -> ExitCodes.COMMUNICATION;
+          case TLS -> ExitCodes.TLS;
+          case UNTRUSTED_SIGNATURE -> ExitCodes.UNTRUSTED_SIGNATURE;
+        };
+    ObjectNode data = Result.emptyData();
+    data.put("operation", OperationResult.Operation.REGISTER.name());
+    data.put("outcome", OperationResult.Outcome.COMMUNICATION_FAILED.name());
+    data.putNull("rejectReason");
+    data.putNull("nextRetry");
+    return new Result(command, code, f.message(), List.of(), data);
   }
 
   public static Result deregister(DeviceSession s) {
@@ -79,7 +111,7 @@ public final class DeviceActions {
     String message =
         switch (r.outcome()) {
           case SUCCEEDED -> r.message();
-          case REJECTED -> "Refused by the license server: " + r.message();
+          case REJECTED -> "Refused by the license server: " + Messages.forOperator(r.message());
           case COMMUNICATION_FAILED ->
               "The license server could not be reached: "
                   + r.message()

@@ -6,7 +6,6 @@ import org.opensmartagent.cli.LicenseSmart;
 import org.opensmartagent.cli.config.DeviceSession;
 import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.core.AgentListener;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,7 +14,6 @@ import picocli.CommandLine.Spec;
  * agent, run, print, close.
  */
 public abstract class DeviceCommand implements Callable<Integer> {
-  @Mixin protected CommonOptions common;
   @Spec protected CommandSpec spec;
 
   /** The shell's streams. */
@@ -23,14 +21,15 @@ public abstract class DeviceCommand implements Callable<Integer> {
     return ((LicenseSmart) spec.root().userObject()).io();
   }
 
+  /** The global options ({@code --state-dir}, {@code --json}), wherever they were written. */
   public CommonOptions common() {
-    return common;
+    return CommonOptions.of(spec);
   }
 
   @Override
   public Integer call() {
-    try (DeviceSession s = DeviceSession.open(common.stateDir(), AgentListener.NONE)) {
-      return Output.print(io(), run(s), common.json());
+    try (DeviceSession s = DeviceSession.open(common().stateDir(), AgentListener.NONE)) {
+      return Output.print(io(), run(s), common().json());
     }
   }
 

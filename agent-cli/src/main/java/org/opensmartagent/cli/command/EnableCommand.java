@@ -17,6 +17,7 @@ import org.opensmartagent.cli.render.Times;
 import org.opensmartagent.core.AgentListener;
 import org.opensmartagent.core.AgentStatus;
 import org.opensmartagent.core.Cluster;
+import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.Udi;
 import org.opensmartagent.core.identity.LicensingEnvironment;
 import picocli.CommandLine.Command;
@@ -31,7 +32,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "enable", description = "Configure the device and enable Smart Licensing.")
 public final class EnableCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
   @Mixin TransportOptions transport;
   @Spec CommandSpec spec;
 
@@ -73,19 +73,27 @@ public final class EnableCommand implements Callable<Integer> {
   Optional<Path> reservationChain = Optional.empty();
 
   @Option(
+      names = "--classic-license",
+      paramLabel = "TAG",
+      description =
+          "A classic (pre-smart) license this device holds, converted to a smart license at"
+              + " registration (Device Led Conversion); repeatable.")
+  List<String> classicLicenses = new ArrayList<>();
+
+  @Option(
       names = "--cluster-member-dir",
       paramLabel = "DIR",
       description = "Also enable the (already configured) cluster member in DIR (repeatable).")
   List<Path> members = new ArrayList<>();
 
   public CommonOptions common() {
-    return common;
+    return CommonOptions.of(spec);
   }
 
   @Override
   public Integer call() {
     Io io = ((LicenseSmart) spec.root().userObject()).io();
-    Path dir = common.stateDir();
+    Path dir = common().stateDir();
     DeviceConfig config = ConfigFile.exists(dir) ? existing(dir) : fresh(io);
     Result result;
     try (DeviceSession s = DeviceSession.open(dir, config, AgentListener.NONE)) {
@@ -96,7 +104,7 @@ public final class EnableCommand implements Callable<Integer> {
     if (!members.isEmpty()) {
       result = ClusterRun.run("enable", dir, members, Cluster::enableAll);
     }
-    return Output.print(io, result, common.json());
+    return Output.print(io, result, common().json());
   }
 
   private DeviceConfig existing(Path dir) {
@@ -107,6 +115,7 @@ public final class EnableCommand implements Callable<Integer> {
             || root.isPresent()
             || environment.isPresent()
             || reservationChain.isPresent()
+            || !classicLicenses.isEmpty()
             || transport.changes();
     if (setup) {
       throw new IllegalArgumentException(
@@ -142,8 +151,20 @@ public final class EnableCommand implements Callable<Integer> {
             reservationChain.map(Path::toAbsolutePath),
             TransportConfig.defaults(),
             false,
-            false);
+            false,
+            classicLicenses.stream().map(EnableCommand::tag).toList());
+    base.allClassicLicenses(); // refuses a tag the product does not have, before anything is saved
     return transport.apply(base, io);
+  }
+
+  private static EntitlementTag tag(String text) {
+    try {
+      return EntitlementTag.parse(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--classic-license needs an entitlement tag such as ESA_Anti_Spam; got '" + text + "'",
+          e);
+    }
   }
 
   private static Result enabled(AgentStatus s) {

@@ -44,6 +44,7 @@ public final class FleetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    CommonOptions.of(spec).refuseJson("fleet");
     if (agents < 1 || days < 1) {
       throw new IllegalArgumentException("--agents and --days must be at least 1");
     }

@@ -69,30 +69,54 @@ public final class LicenseActions {
     ObjectNode data = Result.emptyData();
     data.set("licenses", json(choices, List.of()));
     String message =
-        choices.isEmpty() ? "There are no licenses to choose from" : choices.size() + " licenses";
+        choices.isEmpty()
+            ? "There are no licenses to choose from"
+            : choices.size() + (choices.size() == 1 ? " license" : " licenses");
     return Result.ok(command, message, data)
         .withText(choices.isEmpty() ? List.of(message) : lines(choices));
   }
 
   public static Result request(DeviceSession s, String selection) {
     List<Choice> choices = choices(s, false);
-    List<Choice> chosen = select(choices, selection);
+    List<Choice> chosen = select(choices, selection, s);
     chosen.forEach(c -> s.agent().request(c.license().tag()));
-    return done("requestsmart_license", "Requested", s, chosen);
+    return done("requestsmart_license", "Requested", choices, chosen);
   }
 
   public static Result release(DeviceSession s, String selection) {
     List<Choice> choices = choices(s, true);
-    List<Choice> chosen = select(choices, selection);
+    List<Choice> chosen = select(choices, selection, s);
     chosen.forEach(c -> s.agent().release(c.license().tag()));
-    return done("releasesmart_license", "Released", s, chosen);
+    return done("releasesmart_license", "Released", choices, chosen);
   }
 
-  private static Result done(String command, String verb, DeviceSession s, List<Choice> chosen) {
+  /** The result, in JSON numbered as the list the operator chose from. */
+  private static Result done(
+      String command, String verb, List<Choice> listed, List<Choice> chosen) {
     List<String> names = chosen.stream().map(c -> c.license().displayName()).toList();
     ObjectNode data = Result.emptyData();
-    data.set("licenses", json(choices(s, false), chosen));
+    data.set("licenses", json(listed, chosen));
     return Result.ok(command, verb + ": " + String.join(", ", names), data);
+  }
+
+  /** As {@link #select(List, String)}, saying so when a base license is named. */
+  static List<Choice> select(List<Choice> choices, String selection, DeviceSession s) {
+    for (String part : selection.split(",")) {
+      String p = part.trim();
+      for (AgentStatus.Entitlement e : s.agent().status().entitlements()) {
+        if (e.base() && (p.equals(e.tag().value()) || p.equalsIgnoreCase(e.displayName()))) {
+          throw new IllegalArgumentException(
+              "The product base license "
+                  + e.displayName()
+                  + " ("
+                  + e.tag().value()
+                  + ") is requested by default and cannot be released or requested; choose"
+                  + " from: "
+                  + (choices.isEmpty() ? "(nothing)" : String.join("; ", lines(choices))));
+        }
+      }
+    }
+    return select(choices, selection);
   }
 
   /**

@@ -20,7 +20,7 @@ public final class LicenseCommands {
     if (given.isPresent()) {
       return given.get();
     }
-    LicenseActions.lines(choices).forEach(io.out()::println);
+    LicenseActions.lines(choices).forEach(io.prompts()::println);
     return io.readLine(PROMPT).orElse("");
   }
 

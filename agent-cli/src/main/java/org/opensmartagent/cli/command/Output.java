@@ -11,6 +11,7 @@ import org.opensmartagent.cli.render.Result;
 public final class Output {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper COMPACT = new ObjectMapper();
 
   private Output() {}
 
@@ -27,6 +28,15 @@ public final class Output {
     io.out().flush();
     io.err().flush();
     return r.exitCode();
+  }
+
+  /** {@code node} on one line (JSON Lines, for streams of events). */
+  public static String line(ObjectNode node) {
+    try {
+      return COMPACT.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
   }
 
   public static String write(ObjectNode node) {

@@ -34,8 +34,8 @@ public final class RegistrationCommands {
       String t = token.read(io());
       return Output.print(
           io(),
-          ClusterRun.run("register", common.stateDir(), members, c -> c.registerAll(t)),
-          common.json());
+          ClusterRun.run("register", common().stateDir(), members, c -> c.registerAll(t)),
+          common().json());
     }
 
     @Override
@@ -61,6 +61,9 @@ public final class RegistrationCommands {
 
     @Override
     protected Result run(DeviceSession s) {
+      if (!yes) {
+        io().requireTerminalToConfirm("deregister");
+      }
       if (!yes
           && !io().confirm(
                   "The product's licenses go back to the virtual account and evaluation resumes."

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.opensmartagent.cli.config.DeviceSession;
 import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.cli.render.Times;
@@ -23,9 +24,24 @@ public final class ReservationActions {
     return Result.ok("enable_reservation", "License reservation is ENABLED");
   }
 
+  /**
+   * Disables reservation. An installed reservation stays installed (and keeps the licenses it
+   * reserved authorized); the message says so, and how to remove it.
+   */
   public static Result disable(DeviceSession s) {
+    Optional<String> installed = s.agent().status().reservation().installedType();
     s.agent().disableReservation();
-    return Result.ok("disable_reservation", "License reservation is DISABLED");
+    String message =
+        installed
+            .map(
+                type ->
+                    "License reservation is DISABLED. The installed "
+                        + type
+                        + " reservation stays installed: its licenses stay authorized and the"
+                        + " product stays registered by it. To remove it, enable_reservation and"
+                        + " return_reservation")
+            .orElse("License reservation is DISABLED");
+    return Result.ok("disable_reservation", message);
   }
 
   public static Result requestCode(DeviceSession s, ReservationType type) {

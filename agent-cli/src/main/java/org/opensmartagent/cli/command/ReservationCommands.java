@@ -34,8 +34,11 @@ public final class ReservationCommands {
           : Output.print(
               io(),
               ClusterRun.run(
-                  "enable_reservation", common.stateDir(), members, c -> c.enableReservationAll()),
-              common.json());
+                  "enable_reservation",
+                  common().stateDir(),
+                  members,
+                  c -> c.enableReservationAll()),
+              common().json());
     }
 
     @Override
@@ -60,10 +63,10 @@ public final class ReservationCommands {
               io(),
               ClusterRun.run(
                   "disable_reservation",
-                  common.stateDir(),
+                  common().stateDir(),
                   members,
                   c -> c.disableReservationAll()),
-              common.json());
+              common().json());
     }
 
     @Override
@@ -129,6 +132,9 @@ public final class ReservationCommands {
 
     @Override
     protected Result run(DeviceSession s) {
+      if (!yes) {
+        io().requireTerminalToConfirm("return_reservation");
+      }
       if (!yes && !io().confirm(RETURN_WARNING)) {
         return Result.ok("return_reservation", "Return cancelled; the reservation stays installed");
       }

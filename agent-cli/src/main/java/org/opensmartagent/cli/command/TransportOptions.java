@@ -11,8 +11,15 @@ import picocli.CommandLine.Option;
 
 /** The transport and privacy settings that {@code enable} and {@code url} take. */
 public final class TransportOptions {
-  @Option(names = "--direct", description = "Call Home straight to the vendor cloud.")
-  boolean direct;
+  @Option(
+      names = "--direct",
+      paramLabel = "URL",
+      arity = "0..1",
+      fallbackValue = "",
+      description =
+          "Call Home straight to the license server at URL (an on-prem or mock server);"
+              + " without a URL, to the vendor cloud.")
+  Optional<String> direct = Optional.empty();
 
   @Option(
       names = "--transport-gateway",
@@ -46,6 +53,7 @@ public final class TransportOptions {
 
   @Option(
       names = "--server-identity-check",
+      arity = "1",
       paramLabel = "on|off",
       converter = Switch.class,
       description = "Check the server's host name (default on).")
@@ -59,6 +67,7 @@ public final class TransportOptions {
 
   @Option(
       names = "--send-hostname",
+      arity = "1",
       paramLabel = "yes|no",
       converter = Switch.class,
       description = "Send the host name at registration (default no).")
@@ -66,16 +75,25 @@ public final class TransportOptions {
 
   @Option(
       names = "--version-privacy",
+      arity = "1",
       paramLabel = "on|off",
       converter = Switch.class,
       description = "Keep the agent version from the server (default off).")
   Optional<Boolean> versionPrivacy = Optional.empty();
 
+  @Option(
+      names = "--fips-mode",
+      arity = "1",
+      paramLabel = "on|off",
+      converter = Switch.class,
+      description = "FIPS mode: https only, FIPS-approved TLS (default off).")
+  Optional<Boolean> fipsMode = Optional.empty();
+
   /** True when any setting was given. */
   boolean changes() {
-    return direct
-        || noProxy
+    return noProxy
         || Stream.of(
+                direct,
                 gateway,
                 smartTransport,
                 proxy,
@@ -84,7 +102,8 @@ public final class TransportOptions {
                 identityCheck,
                 trustedCa,
                 sendHostname,
-                versionPrivacy)
+                versionPrivacy,
+                fipsMode)
             .anyMatch(Optional::isPresent);
   }
 
@@ -101,14 +120,13 @@ public final class TransportOptions {
   }
 
   private TransportConfig transport(TransportConfig t, Io io) {
-    long kinds =
-        Stream.of(direct, gateway.isPresent(), smartTransport.isPresent()).filter(b -> b).count();
+    long kinds = Stream.of(direct, gateway, smartTransport).filter(Optional::isPresent).count();
     if (kinds > 1) {
       throw new IllegalArgumentException(
           "give only one of --direct, --transport-gateway and --smart-transport");
     }
-    if (direct) {
-      t = t.withKind(TransportKind.DIRECT, Optional.empty());
+    if (direct.isPresent()) {
+      t = t.withKind(TransportKind.DIRECT, direct.map(String::trim).filter(u -> !u.isEmpty()));
     }
     if (gateway.isPresent()) {
       t = t.withKind(TransportKind.TRANSPORT_GATEWAY, gateway);
@@ -118,7 +136,9 @@ public final class TransportOptions {
     }
     t = proxy(t, io);
     t = t.withServerIdentityCheck(identityCheck.orElse(t.serverIdentityCheck()));
-    return trustedCa.isPresent() ? t.withTrustedCa(trustedCa) : t;
+    t = t.withFipsMode(fipsMode.orElse(t.fipsMode()));
+    // stored absolute, so that the device works from any working directory
+    return trustedCa.isPresent() ? t.withTrustedCa(trustedCa.map(Path::toAbsolutePath)) : t;
   }
 
   private TransportConfig proxy(TransportConfig t, Io io) {

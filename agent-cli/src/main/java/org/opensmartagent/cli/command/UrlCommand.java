@@ -43,7 +43,8 @@ public final class UrlCommand extends DeviceCommand {
             .put("serverIdentityCheck", t.serverIdentityCheck())
             .put("trustedCa", t.trustedCa().map(Object::toString).orElse(null))
             .put("sendHostname", c.sendHostname())
-            .put("versionPrivacy", c.versionPrivacy());
+            .put("versionPrivacy", c.versionPrivacy())
+            .put("fipsMode", t.fipsMode());
     List<String> lines = new ArrayList<>();
     lines.add(message + ":");
     lines.add("  Type: " + t.kind().label());
@@ -54,6 +55,7 @@ public final class UrlCommand extends DeviceCommand {
     lines.add("  Trusted CA: " + t.trustedCa().map(Object::toString).orElse("Platform CAs"));
     lines.add("  Send Hostname: " + (c.sendHostname() ? "Yes" : "No"));
     lines.add("  Version Privacy: " + (c.versionPrivacy() ? "On" : "Off"));
+    lines.add("  FIPS Mode: " + (t.fipsMode() ? "On" : "Off"));
     return Result.ok("url", message, data).withText(lines);
   }
 }

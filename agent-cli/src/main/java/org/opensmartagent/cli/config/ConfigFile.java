@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.Udi;
 import org.opensmartagent.core.identity.LicensingEnvironment;
 import org.opensmartagent.transport.TransportKind;
@@ -57,7 +58,7 @@ public final class ConfigFile {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new UncheckedIOException("cannot read " + file + ": " + FileProblems.why(e), e);
     }
     try {
       return decode(p);
@@ -81,7 +82,16 @@ public final class ConfigFile {
         opt(p, "reservation.chain").map(Path::of),
         transport(p),
         Boolean.parseBoolean(p.getProperty("privacy.send-hostname", "false")),
-        Boolean.parseBoolean(p.getProperty("privacy.version", "false")));
+        Boolean.parseBoolean(p.getProperty("privacy.version", "false")),
+        classic(p));
+  }
+
+  private static List<EntitlementTag> classic(Properties p) {
+    List<EntitlementTag> tags = new ArrayList<>();
+    for (int i = 1; p.containsKey("classic." + i); i++) {
+      tags.add(EntitlementTag.parse(p.getProperty("classic." + i).trim()));
+    }
+    return tags;
   }
 
   private static TransportConfig transport(Properties p) {
@@ -99,7 +109,8 @@ public final class ConfigFile {
         opt(p, "transport.url"),
         proxy,
         Boolean.parseBoolean(p.getProperty("transport.server-identity-check", "true")),
-        opt(p, "transport.trusted-ca").map(Path::of));
+        opt(p, "transport.trusted-ca").map(Path::of),
+        Boolean.parseBoolean(p.getProperty("transport.fips-mode", "false")));
   }
 
   /** Saves {@code config} to {@code stateDir}, replacing any previous one atomically. */
@@ -120,7 +131,7 @@ public final class ConfigFile {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot write " + file + ": " + FileProblems.why(e), e);
     }
   }
 
@@ -139,6 +150,7 @@ public final class ConfigFile {
     t.url().ifPresent(v -> p.setProperty("transport.url", v));
     p.setProperty("transport.server-identity-check", String.valueOf(t.serverIdentityCheck()));
     t.trustedCa().ifPresent(v -> p.setProperty("transport.trusted-ca", v.toString()));
+    p.setProperty("transport.fips-mode", String.valueOf(t.fipsMode()));
     t.proxy()
         .ifPresent(
             x -> {
@@ -149,6 +161,9 @@ public final class ConfigFile {
             });
     p.setProperty("privacy.send-hostname", String.valueOf(c.sendHostname()));
     p.setProperty("privacy.version", String.valueOf(c.versionPrivacy()));
+    for (int i = 0; i < c.classicLicenses().size(); i++) {
+      p.setProperty("classic." + (i + 1), c.classicLicenses().get(i).value());
+    }
     return p;
   }
 

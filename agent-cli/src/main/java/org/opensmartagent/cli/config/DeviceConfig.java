@@ -1,9 +1,12 @@
 package org.opensmartagent.cli.config;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.Udi;
 import org.opensmartagent.core.identity.LicensingEnvironment;
@@ -13,6 +16,8 @@ import org.opensmartagent.core.identity.LicensingEnvironment;
  * licenses, what it trusts and how it reaches the license server. Immutable.
  *
  * @param product a built-in profile name, or empty when {@code productFile} is given
+ * @param classicLicenses the classic (pre-smart) licenses this device holds, converted to smart
+ *     licenses at registration (Device Led Conversion); the product file may name more
  */
 public record DeviceConfig(
     List<Udi> udis,
@@ -23,10 +28,12 @@ public record DeviceConfig(
     Optional<Path> reservationChainPem,
     TransportConfig transport,
     boolean sendHostname,
-    boolean versionPrivacy) {
+    boolean versionPrivacy,
+    List<EntitlementTag> classicLicenses) {
 
   public DeviceConfig {
     udis = List.copyOf(udis);
+    classicLicenses = List.copyOf(classicLicenses);
     Objects.requireNonNull(product, "product == null");
     Objects.requireNonNull(productFile, "productFile == null");
     Objects.requireNonNull(rootPem, "rootPem == null");
@@ -49,6 +56,29 @@ public record DeviceConfig(
         .orElseGet(() -> ProductCatalog.builtIn(product.get()));
   }
 
+  /**
+   * Every classic license to convert: those given to {@code enable} and those in the product file.
+   *
+   * @throws IllegalArgumentException naming a tag the product does not have
+   */
+  public List<EntitlementTag> allClassicLicenses() {
+    Set<EntitlementTag> all = new LinkedHashSet<>(classicLicenses);
+    productFile.ifPresent(f -> all.addAll(ProductCatalog.classicLicenses(f)));
+    ProductPolicy policy = policy();
+    for (EntitlementTag t : all) {
+      if (policy.entitlement(t).isEmpty()) {
+        throw new IllegalArgumentException(
+            "the classic license "
+                + t.value()
+                + " is not one of "
+                + policy.productName()
+                + "'s licenses; give a tag of the product (license_smart requestsmart_license"
+                + " --list shows them)");
+      }
+    }
+    return List.copyOf(all);
+  }
+
   public DeviceConfig withTransport(TransportConfig t) {
     return new DeviceConfig(
         udis,
@@ -59,7 +89,8 @@ public record DeviceConfig(
         reservationChainPem,
         t,
         sendHostname,
-        versionPrivacy);
+        versionPrivacy,
+        classicLicenses);
   }
 
   public DeviceConfig withPrivacy(boolean hostname, boolean version) {
@@ -72,6 +103,7 @@ public record DeviceConfig(
         reservationChainPem,
         transport,
         hostname,
-        version);
+        version,
+        classicLicenses);
   }
 }

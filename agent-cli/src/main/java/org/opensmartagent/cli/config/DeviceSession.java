@@ -57,6 +57,7 @@ public final class DeviceSession implements AutoCloseable {
             .versionPrivacy(config.versionPrivacy())
             .listener(listener);
     config.udis().forEach(b::udi);
+    config.allClassicLicenses().forEach(b::classicLicense);
     config.reservationChainPem().ifPresent(f -> b.reservationSigningChain(chain(f)));
     if (config.sendHostname()) {
       b.hostname(hostname());
@@ -70,7 +71,8 @@ public final class DeviceSession implements AutoCloseable {
       throw new IllegalStateException(
           "The device's trusted store in " + storeDir + " cannot be opened: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot create " + storeDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create the store directory " + storeDir + ": " + FileProblems.why(e), e);
     }
   }
 
@@ -91,7 +93,7 @@ public final class DeviceSession implements AutoCloseable {
     agent.close();
   }
 
-  private static PinnedRoot root(DeviceConfig c) {
+  static PinnedRoot root(DeviceConfig c) {
     try {
       return PinnedRoot.parse(
           read(c.rootPem(), "licensing root"), c.rootEnvironment(), Clock.systemUTC().instant());
@@ -110,7 +112,11 @@ public final class DeviceSession implements AutoCloseable {
       return ders;
     } catch (IOException | CertificateException e) {
       throw new IllegalArgumentException(
-          "cannot read the reservation signing chain " + pem + ": " + e.getMessage(), e);
+          "cannot read the reservation signing chain "
+              + pem
+              + ": "
+              + (e instanceof IOException io ? FileProblems.why(io) : e.getMessage()),
+          e);
     }
   }
 
@@ -119,7 +125,7 @@ public final class DeviceSession implements AutoCloseable {
       return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot read the " + what + " file " + file + ": " + e.getMessage(), e);
+          "cannot read the " + what + " file " + file + ": " + FileProblems.why(e), e);
     }
   }
 

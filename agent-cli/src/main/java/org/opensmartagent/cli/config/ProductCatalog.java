@@ -5,10 +5,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.opensmartagent.core.CountUnit;
 import org.opensmartagent.core.EntitlementDefinition;
+import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.ProductPolicy;
 
 /**
@@ -25,11 +28,15 @@ import org.opensmartagent.core.ProductPolicy;
  * entitlement.2.description = optional, defaults to the name
  * entitlement.2.version = optional, defaults to 1.0
  * entitlement.2.unit = DEVICES | USERS | CONNECTIONS (optional)
+ * conversion.classic-licenses = MY_Feature (optional: classic licenses this device holds, converted
+ *     at registration: Device Led Conversion)
  * </pre>
  */
 public final class ProductCatalog {
   /** The name of the built-in email gateway profile. */
   public static final String EMAIL_GATEWAY = "email-gateway";
+
+  private static final String CLASSIC = "conversion.classic-licenses";
 
   private ProductCatalog() {}
 
@@ -89,13 +96,7 @@ public final class ProductCatalog {
    * @throws IllegalArgumentException saying which line is missing or wrong
    */
   public static ProductPolicy fromFile(Path file) {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot read the product file " + file + ": " + e.getMessage(), e);
-    }
+    Properties p = load(file);
     ProductPolicy.Builder b = ProductPolicy.builder().productName(required(p, "product.name"));
     int n = 0;
     for (int i = 1; p.containsKey("entitlement." + i + ".tag"); i++) {
@@ -107,6 +108,45 @@ public final class ProductCatalog {
           "the product file " + file + " declares no entitlement; add entitlement.1.tag and so on");
     }
     return b.build();
+  }
+
+  /**
+   * The classic licenses a product file names for Device Led Conversion ({@code
+   * conversion.classic-licenses}, comma-separated tags); empty when it names none.
+   *
+   * @throws IllegalArgumentException when the file can't be read or a tag is malformed
+   */
+  public static List<EntitlementTag> classicLicenses(Path file) {
+    Properties p = load(file);
+    List<EntitlementTag> tags = new ArrayList<>();
+    for (String part : p.getProperty(CLASSIC, "").split(",")) {
+      if (!part.isBlank()) {
+        try {
+          tags.add(EntitlementTag.parse(part.trim()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "the product file "
+                  + file
+                  + " has a malformed tag in "
+                  + CLASSIC
+                  + ": "
+                  + part.trim(),
+              e);
+        }
+      }
+    }
+    return tags;
+  }
+
+  private static Properties load(Path file) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read the product file " + file + ": " + FileProblems.why(e), e);
+    }
+    return p;
   }
 
   private static EntitlementDefinition entitlement(Properties p, String prefix) {

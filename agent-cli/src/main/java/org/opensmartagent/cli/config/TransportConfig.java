@@ -21,7 +21,8 @@ public record TransportConfig(
     Optional<String> url,
     Optional<Proxy> proxy,
     boolean serverIdentityCheck,
-    Optional<Path> trustedCa) {
+    Optional<Path> trustedCa,
+    boolean fipsMode) {
 
   public TransportConfig {
     Objects.requireNonNull(kind, "kind == null");
@@ -30,10 +31,10 @@ public record TransportConfig(
     Objects.requireNonNull(trustedCa, "trustedCa == null");
   }
 
-  /** Direct (Call Home) to the vendor cloud, no proxy, identity check on. */
+  /** Direct (Call Home) to the vendor cloud, no proxy, identity check on, FIPS mode off. */
   public static TransportConfig defaults() {
     return new TransportConfig(
-        TransportKind.DIRECT, Optional.empty(), Optional.empty(), true, Optional.empty());
+        TransportKind.DIRECT, Optional.empty(), Optional.empty(), true, Optional.empty(), false);
   }
 
   /** A proxy; the password, if any, is never printed. */
@@ -77,19 +78,23 @@ public record TransportConfig(
   }
 
   public TransportConfig withKind(TransportKind newKind, Optional<String> newUrl) {
-    return new TransportConfig(newKind, newUrl, proxy, serverIdentityCheck, trustedCa);
+    return new TransportConfig(newKind, newUrl, proxy, serverIdentityCheck, trustedCa, fipsMode);
   }
 
   public TransportConfig withProxy(Optional<Proxy> newProxy) {
-    return new TransportConfig(kind, url, newProxy, serverIdentityCheck, trustedCa);
+    return new TransportConfig(kind, url, newProxy, serverIdentityCheck, trustedCa, fipsMode);
   }
 
   public TransportConfig withServerIdentityCheck(boolean on) {
-    return new TransportConfig(kind, url, proxy, on, trustedCa);
+    return new TransportConfig(kind, url, proxy, on, trustedCa, fipsMode);
   }
 
   public TransportConfig withTrustedCa(Optional<Path> ca) {
-    return new TransportConfig(kind, url, proxy, serverIdentityCheck, ca);
+    return new TransportConfig(kind, url, proxy, serverIdentityCheck, ca, fipsMode);
+  }
+
+  public TransportConfig withFipsMode(boolean on) {
+    return new TransportConfig(kind, url, proxy, serverIdentityCheck, trustedCa, on);
   }
 
   /** The URL used: the configured one or the kind's default. */
@@ -104,7 +109,10 @@ public record TransportConfig(
    */
   public TransportSettings toSettings() {
     TransportSettings.Builder b =
-        new TransportSettings.Builder().kind(kind).serverIdentityCheck(serverIdentityCheck);
+        new TransportSettings.Builder()
+            .kind(kind)
+            .serverIdentityCheck(serverIdentityCheck)
+            .fipsMode(fipsMode);
     url.ifPresent(b::url);
     proxy.ifPresent(
         p -> {
@@ -123,7 +131,7 @@ public record TransportConfig(
       return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot read the trusted CA file " + file + ": " + e.getMessage(),
+          "cannot read the trusted CA file " + file + ": " + FileProblems.why(e),
           new UncheckedIOException(e));
     }
   }
@@ -134,6 +142,7 @@ public record TransportConfig(
         + " "
         + effectiveUrl()
         + proxy.map(p -> " via proxy " + p).orElse("")
-        + (serverIdentityCheck ? "" : " (server identity check off)");
+        + (serverIdentityCheck ? "" : " (server identity check off)")
+        + (fipsMode ? " (FIPS mode)" : "");
   }
 }

@@ -45,9 +45,6 @@ public final class AdminCommands {
         description = "The mock server's TLS CA (for https).")
     Optional<Path> tlsCa = Optional.empty();
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
     @Override
     public Integer call() {
       LicenseSmart root = (LicenseSmart) spec.root().userObject();
@@ -57,7 +54,7 @@ public final class AdminCommands {
       } catch (AdminClient.AdminException e) {
         r = Result.failed(spec.name(), code(e.status()), e.getMessage());
       }
-      return Output.print(root.io(), r, json);
+      return Output.print(root.io(), r, root.options().json());
     }
 
     /** Calls the API; throws {@link AdminClient.AdminException} on a refusal. */

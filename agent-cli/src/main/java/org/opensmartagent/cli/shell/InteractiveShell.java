@@ -3,10 +3,13 @@ package org.opensmartagent.cli.shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.opensmartagent.cli.ExitCodes;
 import org.opensmartagent.cli.Io;
+import org.opensmartagent.cli.Messages;
 import org.opensmartagent.cli.command.Output;
 import org.opensmartagent.cli.config.ConfigFile;
 import org.opensmartagent.cli.config.DeviceSession;
@@ -19,7 +22,9 @@ import org.opensmartagent.core.Severity;
 /**
  * The menu-driven shell, as on the device: the status line, "Choose the operation you want to
  * perform:", the operations valid now, and a prompt. An empty line, QUIT or the end of input
- * leaves. One agent runs for the whole session; it is reopened after the transport settings change.
+ * (Ctrl-D) leaves; Ctrl-C abandons the line or the operation being asked for and shows the menu
+ * again. Only accepted operation names enter the history. One agent runs for the whole session; it
+ * is reopened after the transport settings change.
  */
 public final class InteractiveShell {
   public static final String PROMPT = "[]> ";
@@ -44,11 +49,32 @@ public final class InteractiveShell {
       return runSession(); // plain reader on the given streams (no console: pipes and tests)
     }
     try (Terminal terminal = Terminals.open(io, true)) {
-      io.useLineInput(LineInput.jline(Terminals.reader(terminal, stateDir.resolve("history"))));
-      return runSession();
+      return run(terminal);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the terminal", e);
     }
+  }
+
+  /**
+   * Runs on {@code terminal} (the console, or a pseudo-terminal in tests) with line editing,
+   * completion of the operations valid now, and history in {@code <state-dir>/history}; returns the
+   * exit code (0). The shell's output streams should write to the same terminal.
+   *
+   * @throws IllegalStateException when the device was never enabled
+   */
+  public int run(Terminal terminal) {
+    ConfigFile.load(stateDir);
+    io.useLineInput(
+        LineInput.jline(Terminals.reader(terminal, stateDir.resolve("history"), this::names)));
+    return runSession();
+  }
+
+  /** The names to complete: the operations listed now, and those that can always be typed. */
+  private List<String> names() {
+    List<MenuItem> items =
+        new ArrayList<>(MenuItem.shown(session.agent().status().allowedOperations()));
+    items.addAll(MenuItem.alwaysTypeable());
+    return items.stream().map(MenuItem::name).toList();
   }
 
   private int runSession() {
@@ -64,20 +90,34 @@ public final class InteractiveShell {
   private void loop() {
     while (true) {
       menu(session.agent().status());
-      Optional<String> line = io.readLine(PROMPT).map(String::trim);
+      Optional<String> line;
+      try {
+        line = io.readLine(PROMPT).map(String::trim);
+      } catch (LineInput.Interrupted e) {
+        continue; // Ctrl-C: a fresh prompt
+      }
       if (line.isEmpty() || line.get().isEmpty()) {
         return;
       }
       Optional<MenuItem> item = MenuItem.parse(line.get());
       if (item.isEmpty()) {
-        io.err().println("Unknown operation '" + line.get() + "'; type one of the names listed.");
+        io.err()
+            .println(
+                "Unknown operation '" + shorten(line.get()) + "'; type one of the names listed.");
         io.err().flush();
       } else if (item.get() == MenuItem.QUIT) {
         return;
       } else {
+        io.remember(item.get().name());
         perform(item.get());
       }
     }
+  }
+
+  private static String shorten(String typed) {
+    return typed.length() <= 40
+        ? typed
+        : typed.substring(0, 40) + "... (" + typed.length() + " characters)";
   }
 
   private void menu(AgentStatus s) {
@@ -98,8 +138,12 @@ public final class InteractiveShell {
         session.close();
         session = open();
       }
+    } catch (LineInput.Interrupted e) {
+      io.out().println();
+      io.out().println(item.name() + " interrupted (Ctrl-C); nothing was changed");
+      io.out().flush();
     } catch (RuntimeException e) {
-      io.err().println("license_smart: " + e.getMessage());
+      io.err().println("license_smart: " + Messages.forOperator(String.valueOf(e.getMessage())));
       io.err().flush();
     }
   }

@@ -6,16 +6,35 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 
-/** Where prompted lines come from: a JLine line editor, or a plain reader when there is none. */
+/**
+ * Where prompted lines come from: a JLine line editor, or a plain reader when there is none. No
+ * line enters the history by itself: the shell {@linkplain #remember remembers} the operations it
+ * accepted, never a rejected line, an answer to a question or a secret.
+ */
 public interface LineInput {
-  /** Prompts and reads a line; empty at the end of input or on Ctrl-C. */
+  /** Ctrl-C while a line was being typed: the line is abandoned. */
+  final class Interrupted extends RuntimeException {
+    public Interrupted() {
+      super("interrupted (Ctrl-C); nothing was changed", null, false, false);
+    }
+  }
+
+  /**
+   * Prompts and reads a line; empty at the end of input (Ctrl-D).
+   *
+   * @throws Interrupted on Ctrl-C
+   */
   Optional<String> readLine(String prompt);
 
   /** As {@link #readLine} without echoing what is typed. */
   Optional<String> readSecret(String prompt);
+
+  /** Keeps {@code line} in the history (an accepted operation). */
+  default void remember(String line) {}
 
   /** Reads lines with a plain reader; prompts are printed to {@code out}; nothing is echoed. */
   static LineInput plain(BufferedReader in, PrintWriter out) {
@@ -40,7 +59,11 @@ public interface LineInput {
     };
   }
 
-  /** Reads lines with JLine: editing, history, completion; secrets with no echo at all. */
+  /**
+   * Reads lines with JLine: editing, completion, no history expansion ({@code !!} is just text);
+   * secrets with no echo at all. The reader must have its automatic history turned off ({@link
+   * Terminals#reader} does).
+   */
   static LineInput jline(LineReader reader) {
     return new LineInput() {
       @Override
@@ -50,20 +73,30 @@ public interface LineInput {
 
       @Override
       public Optional<String> readSecret(String prompt) {
-        Object before = reader.getVariable(LineReader.DISABLE_HISTORY);
-        reader.setVariable(LineReader.DISABLE_HISTORY, Boolean.TRUE); // never keep a secret
+        return read(prompt, (char) 0);
+      }
+
+      @Override
+      public void remember(String line) {
+        History history = reader.getHistory();
+        reader.setVariable(LineReader.DISABLE_HISTORY, Boolean.FALSE); // off only while adding
         try {
-          return read(prompt, (char) 0);
+          history.add(line);
+          history.save();
+        } catch (IOException e) {
+          // the history is a convenience: the shell goes on without saving it
         } finally {
-          reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? Boolean.FALSE : before);
+          reader.setVariable(LineReader.DISABLE_HISTORY, Boolean.TRUE);
         }
       }
 
       private Optional<String> read(String prompt, Character mask) {
         try {
           return Optional.of(reader.readLine(prompt, mask));
-        } catch (EndOfFileException | UserInterruptException e) {
+        } catch (EndOfFileException e) {
           return Optional.empty();
+        } catch (UserInterruptException e) {
+          throw new Interrupted();
         }
       }
     };

@@ -60,6 +60,17 @@ public enum MenuItem {
     return items;
   }
 
+  /** The items never listed but always accepted: INSPECT_AUTHORIZATION_CODE, UDI and QUIT. */
+  public static List<MenuItem> alwaysTypeable() {
+    List<MenuItem> items = new ArrayList<>();
+    for (MenuItem m : values()) {
+      if (m.operation.isEmpty()) {
+        items.add(m);
+      }
+    }
+    return items;
+  }
+
   /** The item typed, in any case. */
   public static Optional<MenuItem> parse(String typed) {
     String t = typed.trim().toUpperCase(Locale.ROOT);
@@ -69,15 +80,5 @@ public enum MenuItem {
       }
     }
     return Optional.empty();
-  }
-
-  /** Every name, for completion. */
-  public static List<String> names() {
-    List<String> names = new ArrayList<>();
-    for (MenuItem m : values()) {
-      names.add(m.name());
-      names.add(m.name().toLowerCase(Locale.ROOT));
-    }
-    return names;
   }
 }

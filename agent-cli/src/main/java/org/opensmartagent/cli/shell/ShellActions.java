@@ -1,12 +1,10 @@
 package org.opensmartagent.cli.shell;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.opensmartagent.cli.Io;
+import org.opensmartagent.cli.command.CodeInput;
 import org.opensmartagent.cli.command.DeviceActions;
 import org.opensmartagent.cli.command.LicenseActions;
 import org.opensmartagent.cli.command.ReservationActions;
@@ -126,43 +124,67 @@ final class ShellActions {
     if (entry.startsWith("<")) {
       return entry;
     }
+    Path file;
     try {
-      return Files.readString(Path.of(entry), StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
+      file = Path.of(entry);
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "'" + entry + "' is neither an authorization code nor a readable file");
+          "what was entered is neither an authorization code (it starts with '<') nor a file"
+              + " name; nothing was changed");
     }
+    return CodeInput.readFile(file);
   }
 
+  /**
+   * The transport menu. The current transport is the default: Enter keeps it, and keeps its URL.
+   * Choosing another transport asks for its URL (Enter takes the transport's default, if it has
+   * one).
+   */
   private Result url() {
     session.agent().requireTransportSettingsEditable();
-    io.out().println("Choose the transport:");
-    io.out().println("1. DIRECT");
-    io.out().println("2. TRANSPORT_GATEWAY");
-    io.out().println("3. SMART_TRANSPORT");
-    String choice = io.readLine("[1]> ").orElse("").trim();
-    TransportKind kind =
-        switch (choice.isEmpty() ? "1" : choice) {
-          case "1", "DIRECT", "direct" -> TransportKind.DIRECT;
-          case "2", "TRANSPORT_GATEWAY", "transport_gateway" -> TransportKind.TRANSPORT_GATEWAY;
-          case "3", "SMART_TRANSPORT", "smart_transport" -> TransportKind.SMART_TRANSPORT;
-          default -> throw new IllegalArgumentException("'" + choice + "' is not 1, 2 or 3");
-        };
-    Optional<String> url = Optional.empty();
-    if (kind != TransportKind.DIRECT) {
-      url =
-          io.readLine("Enter the " + kind.label() + " URL: ")
-              .map(String::trim)
-              .filter(u -> !u.isEmpty());
-      if (url.isEmpty()) {
-        throw new IllegalArgumentException(kind.label() + " needs a URL; nothing was changed");
-      }
-    }
     DeviceConfig c = session.config();
+    TransportKind current = c.transport().kind();
+    io.out().println("Current transport: " + c.transport());
+    io.out().println("Choose the transport (Enter keeps the current one):");
+    TransportKind[] kinds = TransportKind.values();
+    for (int i = 0; i < kinds.length; i++) {
+      io.out().println((i + 1) + ". " + kinds[i].name());
+    }
+    String choice = io.readLine("[" + (current.ordinal() + 1) + "]> ").orElse("").trim();
+    TransportKind kind = choice.isEmpty() ? current : kind(choice);
+    Optional<String> url = askUrl(kind, kind == current ? c.transport().url() : Optional.empty());
     DeviceConfig updated = c.withTransport(c.transport().withKind(kind, url));
     updated.transport().toSettings(); // refuse a bad URL before saving
     ConfigFile.save(session.stateDir(), updated);
     transportChanged = true;
     return Result.ok("url", "Transport settings saved: " + updated.transport());
+  }
+
+  private static TransportKind kind(String choice) {
+    for (TransportKind k : TransportKind.values()) {
+      if (choice.equals(String.valueOf(k.ordinal() + 1)) || choice.equalsIgnoreCase(k.name())) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + choice + "' is not 1, 2 or 3 (or a transport name); nothing was changed");
+  }
+
+  /** The URL for {@code kind}: typed, or (on Enter) {@code keep}, or the kind's default. */
+  private Optional<String> askUrl(TransportKind kind, Optional<String> keep) {
+    Optional<String> fallback = keep.or(() -> kind.defaultUrl().map(Object::toString));
+    String prompt =
+        "Enter the " + kind.label() + " URL" + fallback.map(u -> " [" + u + "]").orElse("") + ": ";
+    Optional<String> typed = io.readLine(prompt).map(String::trim).filter(u -> !u.isEmpty());
+    if (typed.isPresent()) {
+      return typed;
+    }
+    if (keep.isPresent()) {
+      return keep;
+    }
+    if (kind.defaultUrl().isEmpty()) {
+      throw new IllegalArgumentException(kind.label() + " needs a URL; nothing was changed");
+    }
+    return Optional.empty(); // the kind's default
   }
 }

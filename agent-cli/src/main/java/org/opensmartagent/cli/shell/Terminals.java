@@ -3,9 +3,12 @@ package org.opensmartagent.cli.shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.opensmartagent.cli.Io;
@@ -32,13 +35,22 @@ public final class Terminals {
     }
   }
 
-  /** A line reader with the command names completed and history kept in {@code history}. */
-  public static LineReader reader(Terminal terminal, Path history) {
+  /**
+   * A line reader that completes the names {@code names} gives at the time (the operations valid
+   * now), keeps its history in {@code history} but adds nothing to it by itself (see {@link
+   * LineInput#remember}), and never expands {@code !} events.
+   */
+  public static LineReader reader(Terminal terminal, Path history, Supplier<List<String>> names) {
+    Completer completer =
+        (reader, line, candidates) -> names.get().forEach(n -> candidates.add(new Candidate(n)));
     return LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("license_smart")
-        .completer(new StringsCompleter(MenuItem.names()))
+        .completer(completer)
         .variable(LineReader.HISTORY_FILE, history)
+        .variable(LineReader.DISABLE_HISTORY, Boolean.TRUE)
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.CASE_INSENSITIVE, true)
         .build();
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmartagent.cli.Cli;
+import org.opensmartagent.transport.TransportKind;
 
 /** The interactive shell, driven through its input stream (JLine over a dumb terminal). */
 class InteractiveShellTest {
@@ -77,6 +78,19 @@ class InteractiveShellTest {
           .contains(
               "Transport Settings: Transport Gateway",
               "(https://gateway.example.com/Transportgateway)");
+    }
+  }
+
+  @Test
+  void enterInTheUrlMenuKeepsTheCurrentTransportAndUrl() throws Exception {
+    try (Cli cli = new Cli(tmp)) {
+      cli.enable();
+      String url = cli.server.url(TransportKind.SMART_TRANSPORT).toString();
+      Cli.Run r = cli.runWithInput("URL\n\n\n\n");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).contains("[3]> ", "Enter the Smart Transport URL [" + url + "]: ");
+      Cli.Run shown = cli.run("url");
+      assertThat(shown.out()).contains("Type: Smart Transport", "URL: " + url);
     }
   }
 
