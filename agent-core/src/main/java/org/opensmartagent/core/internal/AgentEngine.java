@@ -74,7 +74,12 @@ public final class AgentEngine implements AutoCloseable {
     StoreLoad load = config.store().load();
     List<AgentEvent> loadEvents = new java.util.ArrayList<>();
     AgentState initial = initialState(config.policy(), load, loadEvents, config.clock().instant());
-    StoreBinding.refuseForeign(initial, config);
+    try {
+      StoreBinding.refuseForeign(initial, config);
+    } catch (StoreException e) {
+      config.store().close(); // the refused store stays as it was, and unlocked
+      throw e;
+    }
     StoredIdentity.reverify(initial, config, loadEvents);
     AgentEngine engine = new AgentEngine(config, initial);
     engine.commit(
