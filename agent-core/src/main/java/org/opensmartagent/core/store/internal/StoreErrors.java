@@ -69,7 +69,12 @@ public final class StoreErrors {
 
   /** Another process holds the lock, and still held it after {@code waited}. */
   public static StoreException lockedByOtherProcess(Path lockFile, java.time.Duration waited) {
-    String after = waited.isZero() ? "" : " (waited " + waited.toSeconds() + " s)";
+    String after =
+        waited.isZero()
+            ? ""
+            : waited.toMillis() < 1000
+                ? " (waited " + waited.toMillis() + " ms)"
+                : " (waited " + waited.toSeconds() + " s)";
     return new StoreException(
         "Another process holds the store lock at "
             + lockFile
