@@ -11,6 +11,11 @@ public final class InfoCommands {
   @Command(name = "status", description = "Show overall Smart Licensing status.")
   public static final class Status extends DeviceCommand {
     @Override
+    protected boolean readOnly() {
+      return true;
+    }
+
+    @Override
     protected Result run(DeviceSession s) {
       return DeviceActions.status(s);
     }
@@ -19,6 +24,11 @@ public final class InfoCommands {
   @Command(name = "summary", description = "Show Smart Licensing status summary.")
   public static final class Summary extends DeviceCommand {
     @Override
+    protected boolean readOnly() {
+      return true;
+    }
+
+    @Override
     protected Result run(DeviceSession s) {
       return DeviceActions.summary(s);
     }
@@ -26,6 +36,11 @@ public final class InfoCommands {
 
   @Command(name = "udi", description = "Show the product's UDI(s).")
   public static final class ShowUdi extends DeviceCommand {
+    @Override
+    protected boolean readOnly() {
+      return true;
+    }
+
     @Override
     protected Result run(DeviceSession s) {
       return DeviceActions.udi(s);

@@ -10,6 +10,7 @@ import org.opensmartagent.cli.Io;
 import org.opensmartagent.cli.command.Output;
 import org.opensmartagent.cli.config.ConfigFile;
 import org.opensmartagent.cli.config.DeviceSession;
+import org.opensmartagent.cli.config.OwnerOnly;
 import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.cli.render.StatusScreen;
 import org.opensmartagent.core.AgentEvent;
@@ -44,11 +45,21 @@ public final class InteractiveShell {
       return runSession(); // plain reader on the given streams (no console: pipes and tests)
     }
     try (Terminal terminal = Terminals.open(io, true)) {
-      io.useLineInput(LineInput.jline(Terminals.reader(terminal, stateDir.resolve("history"))));
+      io.useLineInput(LineInput.jline(Terminals.reader(terminal, historyFile(stateDir))));
       return runSession();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the terminal", e);
     }
+  }
+
+  /**
+   * The shell's history file in {@code stateDir}, created owner-only (0600) before JLine appends to
+   * it, or tightened to 0600 if an older version left it readable by others.
+   */
+  public static Path historyFile(Path stateDir) throws IOException {
+    Path history = stateDir.resolve("history");
+    OwnerOnly.ensureFile(history);
+    return history;
   }
 
   private int runSession() {

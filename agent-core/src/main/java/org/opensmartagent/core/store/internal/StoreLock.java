@@ -87,7 +87,7 @@ public final class StoreLock implements AutoCloseable {
       for (int attempt = 1; ; attempt++) {
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         Optional<Attributes> before = attributes(lockFile);
-        FileChannel channel = lockChannel(lockFile, left);
+        FileChannel channel = lockChannel(lockFile, left, wait);
         Optional<Optional<Object>> held = lockedFileAtPath(lockFile, before, stamp(channel));
         if (held.isPresent()) {
           return new StoreLock(key, lockFile, channel, held.get());
@@ -117,7 +117,7 @@ public final class StoreLock implements AutoCloseable {
     Optional<Attributes> before = attributes(lockFile);
     FileChannel fresh;
     try {
-      fresh = lockChannel(lockFile, Duration.ZERO);
+      fresh = lockChannel(lockFile, Duration.ZERO, Duration.ZERO);
     } catch (StoreException e) {
       throw StoreErrors.lockSwapped(lockFile);
     }
@@ -161,7 +161,9 @@ public final class StoreLock implements AutoCloseable {
     return sameAsOpened && after.get().size() == length ? Optional.of(key) : Optional.empty();
   }
 
-  private static FileChannel lockChannel(Path lockFile, Duration wait) throws StoreException {
+  /** Locks the file, waiting up to {@code wait} of the caller's {@code total}. */
+  private static FileChannel lockChannel(Path lockFile, Duration wait, Duration total)
+      throws StoreException {
     FileChannel channel;
     try {
       channel = Permissions.openOwnerOnly(lockFile, CREATE, READ, WRITE);
@@ -173,8 +175,8 @@ public final class StoreLock implements AutoCloseable {
       lock = Optional.ofNullable(channel.tryLock());
       if (lock.isEmpty() && !wait.isZero()) {
         log.info(
-            "Waiting up to {} s for another process to release the store lock {}",
-            wait.toSeconds(),
+            "Waiting up to {} ms for another process to release the store lock {}",
+            wait.toMillis(),
             lockFile);
         lock = lockWithin(channel, wait);
       }
@@ -187,7 +189,7 @@ public final class StoreLock implements AutoCloseable {
     }
     if (lock.isEmpty()) {
       closeQuietly(channel);
-      throw StoreErrors.lockedByOtherProcess(lockFile, wait);
+      throw StoreErrors.lockedByOtherProcess(lockFile, total);
     }
     return channel;
   }
