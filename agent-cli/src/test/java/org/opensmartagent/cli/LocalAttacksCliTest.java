@@ -121,6 +121,31 @@ class LocalAttacksCliTest {
   }
 
   @Test
+  void aRegisteredStoreCopiedToAnotherDeviceIsRefused() throws Exception {
+    assertThat(cli.enable().code()).isZero();
+    Cli.Run registered = cli.runWithInput(cli.token() + "\n", "register", "--token-stdin");
+    assertThat(registered.code()).as(registered.err()).isZero();
+    Path other = tmp.resolve("other-device");
+    assertThat(Cli.raw("", cli.enableArgs(other, "PID:ESA-C170,SN:FCH9999ZZZZ")).code()).isZero();
+    try (Stream<Path> files = Files.list(cli.stateDir.resolve("store"))) {
+      for (Path f : files.toList()) {
+        Files.copy(
+            f,
+            other.resolve("store").resolve(f.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    for (String command : new String[] {"status", "renew_auth"}) {
+      Cli.Run refused = cli.run(command, "--state-dir", other.toString());
+      assertThat(refused.code()).isNotZero();
+      assertThat(refused.err())
+          .contains("belongs to another device")
+          .contains("ID certificate is for PID:ESA-C170,SN:FCH2145V0AB")
+          .contains("this device is PID:ESA-C170,SN:FCH9999ZZZZ");
+    }
+  }
+
+  @Test
   void registerHelpWarnsThatATokenArgumentIsVisibleInTheProcessList() {
     String help =
         new picocli.CommandLine(org.opensmartagent.cli.command.RegistrationCommands.Register.class)
