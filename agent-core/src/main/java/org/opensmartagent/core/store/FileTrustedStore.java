@@ -57,7 +57,7 @@ public final class FileTrustedStore implements TrustedStore {
     this.ops = b.ops;
     this.codec = codec;
     this.lock = lock;
-    this.guard = b.guard;
+    this.guard = b.guard();
     this.secretExisted = existed;
   }
 
@@ -205,14 +205,22 @@ public final class FileTrustedStore implements TrustedStore {
   public static final class Builder {
     private final Path directory;
     private final DeviceSecret secret;
-    private Optional<RollbackGuard> guard;
+    private Optional<RollbackGuard> guard = Optional.empty();
+    private boolean guarded = true;
     private Duration lockWait = Duration.ZERO;
     private FileOps ops = FileOps.SYSTEM;
 
     private Builder(Path directory, DeviceSecret secret) {
       this.directory = requireNonNull(directory, "directory == null");
       this.secret = requireNonNull(secret, "secret == null");
-      this.guard = Optional.of(RollbackGuard.fileAt(RollbackGuard.defaultFileFor(directory)));
+    }
+
+    private Optional<RollbackGuard> guard() {
+      if (!guarded) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          guard.orElseGet(() -> RollbackGuard.fileAt(RollbackGuard.defaultFileFor(directory))));
     }
 
     /**
@@ -221,6 +229,7 @@ public final class FileTrustedStore implements TrustedStore {
      */
     public Builder rollbackGuard(RollbackGuard guard) {
       this.guard = Optional.of(requireNonNull(guard, "guard == null"));
+      this.guarded = true;
       return this;
     }
 
@@ -229,7 +238,7 @@ public final class FileTrustedStore implements TrustedStore {
      * and devices whose store cannot be copied.
      */
     public Builder withoutRollbackGuard() {
-      this.guard = Optional.empty();
+      this.guarded = false;
       return this;
     }
 
@@ -281,7 +290,7 @@ public final class FileTrustedStore implements TrustedStore {
      * screens: run no operation on an agent built on it.
      */
     public TrustedStore openReadOnly() throws StoreException {
-      return ReadOnlyFileStore.open(directory, secret, guard, ops);
+      return ReadOnlyFileStore.open(directory, secret, guard(), ops);
     }
   }
 

@@ -46,7 +46,10 @@ public final class Verdict {
               + files.directory()
               + " although the device secret exists, so the device was initialised before: the"
               + " store was deleted. Restore the newest copy or re-register the device; the agent"
-              + " will not start a new evaluation period.");
+              + " will not start a new evaluation period. (A new device stopped between creating"
+              + " its secret and its first save also looks like this; delete "
+              + SecretFile.FILE_NAME
+              + " to start it as new.)");
     }
     return load;
   }
