@@ -1,6 +1,7 @@
 package org.opensmartagent.cli.command;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.opensmartagent.cli.LicenseSmart;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +28,17 @@ public final class CommonOptions {
       description = "Print the result as one JSON document (schema in docs/cli.md).")
   boolean json;
 
+  @Option(
+      names = "--lock-wait",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SECONDS",
+      description =
+          "How long a command that changes state waits for the device's store while a running"
+              + " `license_smart agent` or interactive shell holds it (0: fail at once). status,"
+              + " summary and udi never wait. Default: ${DEFAULT-VALUE}",
+      defaultValue = "30")
+  long lockWaitSeconds;
+
   public Path stateDir() {
     return stateDir;
   }
@@ -50,5 +62,14 @@ public final class CommonOptions {
   /** The global options of the command line that {@code spec} belongs to. */
   public static CommonOptions of(CommandSpec spec) {
     return ((LicenseSmart) spec.root().userObject()).options();
+  }
+
+  /** How long a state-changing command waits for the store lock. */
+  public Duration lockWait() {
+    if (lockWaitSeconds < 0) {
+      throw new IllegalArgumentException(
+          "--lock-wait must be 0 or more seconds, not " + lockWaitSeconds);
+    }
+    return Duration.ofSeconds(lockWaitSeconds);
   }
 }

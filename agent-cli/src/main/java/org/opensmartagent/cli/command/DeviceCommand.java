@@ -28,9 +28,24 @@ public abstract class DeviceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (DeviceSession s = DeviceSession.open(common().stateDir(), AgentListener.NONE)) {
+    try (DeviceSession s = open()) {
       return Output.print(io(), run(s), common().json());
     }
+  }
+
+  /**
+   * True for commands that only read (the status screens): they read the last committed state
+   * without the store lock, so they work while {@code license_smart agent} or the shell runs.
+   * Others wait up to {@code --lock-wait} for the lock.
+   */
+  protected boolean readOnly() {
+    return false;
+  }
+
+  private DeviceSession open() {
+    return readOnly()
+        ? DeviceSession.openReadOnly(common().stateDir())
+        : DeviceSession.open(common().stateDir(), AgentListener.NONE, common().lockWait());
   }
 
   /** Runs on the opened device; misuse throws and is mapped to an exit code by the root. */

@@ -21,6 +21,11 @@ public final class InfoCommands {
         org.opensmartagent.cli.render.StatusLayout.CURRENT;
 
     @Override
+    protected boolean readOnly() {
+      return true;
+    }
+
+    @Override
     protected Result run(DeviceSession s) {
       return DeviceActions.status(s, layout);
     }
@@ -44,6 +49,11 @@ public final class InfoCommands {
   @Command(name = "summary", description = "Show Smart Licensing status summary.")
   public static final class Summary extends DeviceCommand {
     @Override
+    protected boolean readOnly() {
+      return true;
+    }
+
+    @Override
     protected Result run(DeviceSession s) {
       return DeviceActions.summary(s);
     }
@@ -51,6 +61,11 @@ public final class InfoCommands {
 
   @Command(name = "udi", description = "Show the product's UDI(s).")
   public static final class ShowUdi extends DeviceCommand {
+    @Override
+    protected boolean readOnly() {
+      return true;
+    }
+
     @Override
     protected Result run(DeviceSession s) {
       return DeviceActions.udi(s);

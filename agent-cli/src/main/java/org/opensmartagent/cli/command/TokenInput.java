@@ -13,12 +13,17 @@ public final class TokenInput {
       index = "0",
       arity = "0..1",
       paramLabel = "TOKEN",
-      description = "The registration token (or use --token-stdin, or be prompted).")
+      description =
+          "The registration token. Given here it is visible to every user of this machine in the"
+              + " process list while the command runs: prefer --token-stdin or the prompt (no"
+              + " argument).")
   Optional<String> token = Optional.empty();
 
   @Option(
       names = "--token-stdin",
-      description = "Read the token from the first line of standard input.")
+      description =
+          "Read the token from the first line of standard input (not visible in the process"
+              + " list).")
   boolean fromStdin;
 
   /**

@@ -9,7 +9,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,8 @@ import org.opensmartagent.transport.TransportKind;
 
 /**
  * The device config as a Java properties file ({@value #NAME}) in the state directory. Written to a
- * temp file and renamed; owner-only where the file system allows, since it may hold the proxy
- * password.
+ * temp file created owner-only (0600, whatever the umask) and renamed, since it may hold the proxy
+ * password; the state directory is created 0700.
  */
 public final class ConfigFile {
   public static final String NAME = "license_smart.properties";
@@ -119,9 +118,9 @@ public final class ConfigFile {
     Path file = in(stateDir);
     Path tmp = stateDir.resolve(NAME + ".tmp");
     try {
-      Files.createDirectories(stateDir);
+      OwnerOnly.createDirectories(stateDir);
       Files.deleteIfExists(tmp);
-      ownerOnly(Files.createFile(tmp));
+      OwnerOnly.createFile(tmp); // 0600 from the start: it may hold the proxy password
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         p.store(w, "license_smart device config; holds the proxy password, keep it private");
       }
@@ -169,13 +168,5 @@ public final class ConfigFile {
 
   private static Optional<String> opt(Properties p, String key) {
     return Optional.ofNullable(p.getProperty(key)).map(String::trim).filter(s -> !s.isEmpty());
-  }
-
-  private static void ownerOnly(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system; the directory's own protection applies
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.opensmartagent.core.AgentListener;
@@ -19,6 +20,8 @@ import org.opensmartagent.core.identity.PinnedRoot;
 import org.opensmartagent.core.store.DeviceSecret;
 import org.opensmartagent.core.store.FileTrustedStore;
 import org.opensmartagent.core.store.StoreException;
+import org.opensmartagent.core.store.TrustedStore;
+import org.opensmartagent.core.time.AgentScheduler;
 import org.opensmartagent.transport.Transports;
 
 /**
@@ -38,17 +41,73 @@ public final class DeviceSession implements AutoCloseable {
   }
 
   /**
-   * Opens the device configured in {@code stateDir}.
+   * How long a command that changes state waits, by default, for the store lock held by a running
+   * {@code license_smart agent} or interactive shell.
+   */
+  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * Opens the device configured in {@code stateDir}, waiting up to {@link #DEFAULT_LOCK_WAIT} for
+   * its store.
    *
    * @throws IllegalStateException when it was never enabled, or its store is in use
    * @throws IllegalArgumentException when a configured file is missing or refused
    */
   public static DeviceSession open(Path stateDir, AgentListener listener) {
-    return open(stateDir, ConfigFile.load(stateDir), listener);
+    return open(stateDir, listener, DEFAULT_LOCK_WAIT);
+  }
+
+  /**
+   * Opens the device configured in {@code stateDir}, waiting up to {@code lockWait} for another
+   * process (a running agent or shell) to release its store.
+   */
+  public static DeviceSession open(Path stateDir, AgentListener listener, Duration lockWait) {
+    DeviceConfig config = ConfigFile.load(stateDir);
+    return start(stateDir, config, builder(config, listener), store(stateDir, lockWait));
   }
 
   /** Opens a device with {@code config} (not yet saved, e.g. during enable). */
   public static DeviceSession open(Path stateDir, DeviceConfig config, AgentListener listener) {
+    return start(stateDir, config, builder(config, listener), store(stateDir, DEFAULT_LOCK_WAIT));
+  }
+
+  /**
+   * Opens the device read-only, for status screens: the agent runs on the last committed state,
+   * without taking or waiting for the store lock, so it works while {@code license_smart agent} or
+   * the shell runs. Nothing it does is stored and its timers never run; call no operation on it.
+   */
+  public static DeviceSession openReadOnly(Path stateDir) {
+    DeviceConfig config = ConfigFile.load(stateDir);
+    SmartAgent.Builder b =
+        builder(config, AgentListener.NONE)
+            .scheduler((delay, task) -> AgentScheduler.Cancellable.NONE);
+    Path storeDir = storeDir(stateDir);
+    return start(
+        stateDir,
+        config,
+        b,
+        () ->
+            FileTrustedStore.builder(storeDir, DeviceSecret.randomFileIn(storeDir)).openReadOnly());
+  }
+
+  @FunctionalInterface
+  private interface StoreOpener {
+    TrustedStore open() throws StoreException;
+  }
+
+  private static StoreOpener store(Path stateDir, Duration lockWait) {
+    Path storeDir = storeDir(stateDir);
+    return () ->
+        FileTrustedStore.builder(storeDir, DeviceSecret.randomFileIn(storeDir))
+            .lockWait(lockWait)
+            .open();
+  }
+
+  private static Path storeDir(Path stateDir) {
+    return stateDir.resolve("store");
+  }
+
+  private static SmartAgent.Builder builder(DeviceConfig config, AgentListener listener) {
     SmartAgent.Builder b =
         SmartAgent.builder()
             .policy(config.policy())
@@ -62,10 +121,14 @@ public final class DeviceSession implements AutoCloseable {
     if (config.sendHostname()) {
       b.hostname(hostname());
     }
-    Path storeDir = stateDir.resolve("store");
+    return b;
+  }
+
+  private static DeviceSession start(
+      Path stateDir, DeviceConfig config, SmartAgent.Builder b, StoreOpener store) {
+    Path storeDir = storeDir(stateDir);
     try {
-      Files.createDirectories(storeDir);
-      b.store(FileTrustedStore.open(storeDir, DeviceSecret.randomFileIn(storeDir)));
+      b.store(store.open()); // creates the store directory 0700 if missing
       return new DeviceSession(stateDir, config, b.build());
     } catch (StoreException e) {
       throw new IllegalStateException(

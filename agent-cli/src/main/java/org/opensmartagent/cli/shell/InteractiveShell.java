@@ -13,6 +13,7 @@ import org.opensmartagent.cli.Messages;
 import org.opensmartagent.cli.command.Output;
 import org.opensmartagent.cli.config.ConfigFile;
 import org.opensmartagent.cli.config.DeviceSession;
+import org.opensmartagent.cli.config.OwnerOnly;
 import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.cli.render.StatusScreen;
 import org.opensmartagent.core.AgentEvent;
@@ -64,8 +65,7 @@ public final class InteractiveShell {
    */
   public int run(Terminal terminal) {
     ConfigFile.load(stateDir);
-    io.useLineInput(
-        LineInput.jline(Terminals.reader(terminal, stateDir.resolve("history"), this::names)));
+    io.useLineInput(LineInput.jline(Terminals.reader(terminal, historyFileOrFail(), this::names)));
     return runSession();
   }
 
@@ -75,6 +75,24 @@ public final class InteractiveShell {
         new ArrayList<>(MenuItem.shown(session.agent().status().allowedOperations()));
     items.addAll(MenuItem.alwaysTypeable());
     return items.stream().map(MenuItem::name).toList();
+  }
+
+  /**
+   * The shell's history file in {@code stateDir}, created owner-only (0600) before JLine appends to
+   * it, or tightened to 0600 if an older version left it readable by others.
+   */
+  public static Path historyFile(Path stateDir) throws IOException {
+    Path history = stateDir.resolve("history");
+    OwnerOnly.ensureFile(history);
+    return history;
+  }
+
+  private Path historyFileOrFail() {
+    try {
+      return historyFile(stateDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the shell's history file in " + stateDir, e);
+    }
   }
 
   private int runSession() {

@@ -74,6 +74,12 @@ public final class AgentEngine implements AutoCloseable {
     StoreLoad load = config.store().load();
     List<AgentEvent> loadEvents = new java.util.ArrayList<>();
     AgentState initial = initialState(config.policy(), load, loadEvents, config.clock().instant());
+    try {
+      StoreBinding.refuseForeign(initial, config);
+    } catch (StoreException e) {
+      config.store().close(); // the refused store stays as it was, and unlocked
+      throw e;
+    }
     StoredIdentity.reverify(initial, config, loadEvents);
     AgentEngine engine = new AgentEngine(config, initial);
     engine.commit(
@@ -99,10 +105,13 @@ public final class AgentEngine implements AutoCloseable {
                     + load.detail()));
         // fall through: decode the recovered payload
       case CURRENT:
+      case RESTORED:
         try {
           AgentState s = StateCodec.decode(load.payload());
           s.ensureEntitlements(policy);
-          return s;
+          return load.status() == StoreLoad.Status.RESTORED
+              ? StoreBinding.restored(s, load, events, now)
+              : s;
         } catch (IllegalArgumentException e) {
           return untrusted(
               policy, events, now, "the stored state is unreadable: " + e.getMessage());

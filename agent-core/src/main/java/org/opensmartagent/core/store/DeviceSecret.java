@@ -23,6 +23,17 @@ public interface DeviceSecret {
   /** Returns the secret. Callers may overwrite the returned array. */
   byte[] bytes();
 
+  /**
+   * True if the secret existed before this process first asked for it, so the device was
+   * initialised earlier: a store that then finds no state at all was deleted, and loads as {@link
+   * StoreLoad.Status#CORRUPT} instead of as a first boot. The default, false, means "unknown". A
+   * hardware-bound secret that is created (sealed) at first boot should return true after that
+   * boot; since it cannot be deleted, deleting the store files never starts a fresh evaluation.
+   */
+  default boolean existedBefore() {
+    return false;
+  }
+
   /** A fixed secret. The bytes are copied; at least {@value #MINIMUM_LENGTH} are required. */
   static DeviceSecret of(byte[] bytes) {
     requireNonNull(bytes, "bytes == null");
@@ -39,9 +50,10 @@ public interface DeviceSecret {
    *
    * <p>It detects torn writes, disk corruption and casual edits of the store files. It does not
    * stop anyone who can read {@code device.secret} (root, or a copy of the disk) from forging a
-   * store, and deleting the whole directory still looks like a first boot; supply a hardware-bound
-   * secret where that matters. Losing or replacing the file makes the existing store unreadable
-   * ({@link StoreLoad.Status#CORRUPT}).
+   * store. While the file exists the device counts as initialised ({@link #existedBefore}), so
+   * deleting the store files alone does not start a fresh evaluation; deleting the whole directory
+   * and the rollback counter does. Supply a hardware-bound secret where that matters. Losing or
+   * replacing the file makes the existing store unreadable ({@link StoreLoad.Status#CORRUPT}).
    */
   static DeviceSecret randomFileIn(Path directory) {
     requireNonNull(directory, "directory == null");

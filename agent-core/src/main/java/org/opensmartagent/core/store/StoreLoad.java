@@ -28,6 +28,14 @@ public record StoreLoad(Status status, byte[] payload, long generation, String d
      */
     RECOVERED_FROM_PREVIOUS,
     /**
+     * The payload is older than the newest generation this device committed, according to its
+     * {@link RollbackGuard}: an older copy of the store was put back, or the newest generation was
+     * destroyed. The payload is loaded, but must grant nothing it did not grant before: the
+     * evaluation period counts as spent and no reservation is reinstated. The detail says what was
+     * found.
+     */
+    RESTORED,
+    /**
      * No valid generation exists, or the store files vanished after the store had been initialised.
      * The payload is empty; the detail says what is wrong and what to do. This is never a first
      * boot and must not be treated as one.
@@ -39,7 +47,10 @@ public record StoreLoad(Status status, byte[] payload, long generation, String d
     requireNonNull(status, "status == null");
     requireNonNull(payload, "payload == null");
     requireNonNull(detail, "detail == null");
-    boolean hasData = status == Status.CURRENT || status == Status.RECOVERED_FROM_PREVIOUS;
+    boolean hasData =
+        status == Status.CURRENT
+            || status == Status.RECOVERED_FROM_PREVIOUS
+            || status == Status.RESTORED;
     if (hasData && generation < 1) {
       throw new IllegalArgumentException("generation < 1 for " + status + ": " + generation);
     }
@@ -64,6 +75,14 @@ public record StoreLoad(Status status, byte[] payload, long generation, String d
     return new StoreLoad(Status.RECOVERED_FROM_PREVIOUS, payload, generation, detail);
   }
 
+  /**
+   * A generation older than the device's rollback counter allows, loaded for what it says but not
+   * to be trusted for anything granted; {@code detail} says what was found.
+   */
+  public static StoreLoad restored(byte[] payload, long generation, String detail) {
+    return new StoreLoad(Status.RESTORED, payload, generation, detail);
+  }
+
   /** No usable generation; {@code detail} says what is wrong and what to do. */
   public static StoreLoad corrupt(String detail) {
     return new StoreLoad(Status.CORRUPT, NO_PAYLOAD, 0, detail);
@@ -75,9 +94,11 @@ public record StoreLoad(Status status, byte[] payload, long generation, String d
     return payload.clone();
   }
 
-  /** Returns true if a payload was loaded, that is the status is CURRENT or RECOVERED. */
+  /** Returns true if a payload was loaded: the status is CURRENT, RECOVERED or RESTORED. */
   public boolean hasPayload() {
-    return status == Status.CURRENT || status == Status.RECOVERED_FROM_PREVIOUS;
+    return status == Status.CURRENT
+        || status == Status.RECOVERED_FROM_PREVIOUS
+        || status == Status.RESTORED;
   }
 
   @Override

@@ -47,6 +47,7 @@ class FileTrustedStoreFuzzTest {
     assertThat(load.status())
         .isIn(
             StoreLoad.Status.RECOVERED_FROM_PREVIOUS,
+            StoreLoad.Status.RESTORED,
             StoreLoad.Status.CURRENT,
             StoreLoad.Status.CORRUPT);
     assertGrantsNothingNew(load);

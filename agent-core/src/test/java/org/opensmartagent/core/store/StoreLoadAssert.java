@@ -29,6 +29,10 @@ final class StoreLoadAssert extends AbstractAssert<StoreLoadAssert, StoreLoad> {
     return hasStatus(StoreLoad.Status.RECOVERED_FROM_PREVIOUS).hasPayload(payload);
   }
 
+  StoreLoadAssert isRestored(String payload) {
+    return hasStatus(StoreLoad.Status.RESTORED).hasPayload(payload);
+  }
+
   StoreLoadAssert isCorrupt() {
     return hasStatus(StoreLoad.Status.CORRUPT).hasPayload("");
   }

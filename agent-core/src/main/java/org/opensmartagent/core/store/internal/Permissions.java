@@ -19,19 +19,39 @@ public final class Permissions {
 
   private Permissions() {}
 
-  /** Creates {@code directory} and missing parents as 0700; leaves an existing one alone. */
+  /**
+   * Creates {@code directory} and missing parents as 0700; leaves existing ones alone. Each is
+   * created with that mode (the umask can only remove bits, so no one else ever has access) and
+   * then set to exactly 0700.
+   */
   public static void createOwnerOnlyDirectories(Path directory) throws IOException {
-    if (Files.isDirectory(directory)) {
+    Path absolute = directory.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
       return;
     }
-    if (isPosix(directory)) {
-      Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
-    } else {
-      Files.createDirectories(directory);
+    if (!isPosix(absolute)) {
+      Files.createDirectories(absolute);
+      return;
     }
+    Path parent = absolute.getParent();
+    if (parent != null) {
+      createOwnerOnlyDirectories(parent);
+    }
+    try {
+      Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (Files.isDirectory(absolute)) {
+        return; // created concurrently
+      }
+      throw e;
+    }
+    Files.setPosixFilePermissions(absolute, OWNER_DIRECTORY);
   }
 
-  /** Opens {@code file} with {@code options} and makes it 0600. */
+  /**
+   * Opens {@code file} with {@code options}; a file it creates is created 0600 (never wider,
+   * whatever the umask), and the file is then set to exactly 0600.
+   */
   public static FileChannel openOwnerOnly(Path file, OpenOption... options) throws IOException {
     if (!isPosix(file)) {
       return FileChannel.open(file, options);

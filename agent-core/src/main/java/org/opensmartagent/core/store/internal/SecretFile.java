@@ -20,6 +20,7 @@ public final class SecretFile implements DeviceSecret {
   private final Path file;
   private final SecureRandom random;
   private byte[] cached;
+  private boolean createdHere;
 
   public SecretFile(Path file, SecureRandom random) {
     this.file = file;
@@ -39,9 +40,24 @@ public final class SecretFile implements DeviceSecret {
     return cached.clone();
   }
 
+  /** True once the secret was read and this instance did not create its file. */
+  @Override
+  public synchronized boolean existedBefore() {
+    return cached != null && !createdHere;
+  }
+
+  /** True if the file exists; creates nothing. */
+  public boolean exists() {
+    return Files.exists(file);
+  }
+
+  public Path file() {
+    return file;
+  }
+
   private byte[] readOrCreate() throws IOException {
     if (!Files.exists(file)) {
-      create();
+      createdHere = create();
     }
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length != LENGTH) {
@@ -57,7 +73,8 @@ public final class SecretFile implements DeviceSecret {
     return bytes;
   }
 
-  private void create() throws IOException {
+  /** Returns false if another process created the file first. */
+  private boolean create() throws IOException {
     Path directory = file.toAbsolutePath().getParent();
     Permissions.createOwnerOnlyDirectories(directory);
     byte[] secret = new byte[LENGTH];
@@ -67,8 +84,9 @@ public final class SecretFile implements DeviceSecret {
       FileOps.SYSTEM.writeAndSync(temp, secret);
       Files.move(temp, file);
       FileOps.SYSTEM.syncDirectory(directory);
+      return true;
     } catch (FileAlreadyExistsException raced) {
-      // Another process created it first; use theirs.
+      return false; // another process created it first; use theirs
     } finally {
       Files.deleteIfExists(temp);
     }

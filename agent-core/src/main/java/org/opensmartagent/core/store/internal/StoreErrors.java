@@ -67,12 +67,44 @@ public final class StoreErrors {
         "Cannot open the licensing store in " + directory + ": " + message, e);
   }
 
-  /** Another process holds the lock. */
-  public static StoreException lockedByOtherProcess(Path lockFile) {
+  /** Another process holds the lock, and still held it after {@code waited}. */
+  public static StoreException lockedByOtherProcess(Path lockFile, java.time.Duration waited) {
+    String after =
+        waited.isZero()
+            ? ""
+            : waited.toMillis() < 1000
+                ? " (waited " + waited.toMillis() + " ms)"
+                : " (waited " + waited.toSeconds() + " s)";
     return new StoreException(
         "Another process holds the store lock at "
             + lockFile
+            + after
             + ": stop the other agent or use another state directory.");
+  }
+
+  /** The lock file was deleted or replaced and someone else now holds the file at the path. */
+  public static StoreException lockSwapped(Path lockFile) {
+    return new StoreException(
+        "The store lock file "
+            + lockFile
+            + " was deleted or replaced while this agent held it, and another process now holds"
+            + " it: nothing was written. Stop the other agent, then restart this one; do not"
+            + " delete "
+            + StoreFiles.LOCK
+            + " while an agent runs.");
+  }
+
+  /** The rollback counter could not be read. */
+  public static StoreException counterUnavailable(Path directory, Object guard, Exception e) {
+    return new StoreException(
+        "Cannot read the rollback counter ("
+            + guard
+            + ") of the licensing store in "
+            + directory
+            + ": "
+            + e.getMessage()
+            + ". Check the counter device or file; nothing was changed.",
+        e);
   }
 
   /** Another store in this JVM holds the lock. */
