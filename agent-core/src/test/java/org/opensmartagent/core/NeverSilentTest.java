@@ -108,6 +108,9 @@ class NeverSilentTest {
       Thread operator = new Thread(() -> f.agent.renewAuthorization(), "operator");
       operator.start();
       assertThat(onWire.await(10, TimeUnit.SECONDS)).isTrue();
+      // defect 11: feature checks and status never wait on an exchange
+      assertThat(f.agent.isAllowed(MALWARE)).isTrue();
+      assertThat(f.status().authorization().state()).isEqualTo(AuthorizationState.AUTHORIZED);
       f.agent.request(OUTBREAK); // a usage change while the renewal is on the wire
       change.countDown();
       assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
