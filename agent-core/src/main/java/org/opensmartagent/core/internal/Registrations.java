@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import org.opensmartagent.core.EventCode;
 import org.opensmartagent.core.OperationResult;
 import org.opensmartagent.core.OperationResult.Operation;
+import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.RegistrationState;
 import org.opensmartagent.core.identity.DeviceKeys;
-import org.opensmartagent.core.internal.wire.SigningIdentity;
 import org.opensmartagent.core.transport.RegisterRequest;
 import org.opensmartagent.core.transport.RegisterResponse;
 import org.opensmartagent.core.transport.ServerReply;
@@ -23,21 +23,38 @@ import org.opensmartagent.core.transport.TransportException;
 final class Registrations {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/%=\\-]{1,1024}");
 
-  private final AgentEngine engine;
-  private final ServerOperations server;
+  private final StateAccess state;
+  private final EngineConfig config;
+  private final ProductPolicy policy;
+  private final Signing signing;
+  private final Renewals renewals;
   private volatile Optional<PendingRegistration> pending = Optional.empty();
 
   /** A registration waiting for its retry; the token lives only here, in memory. */
-  private record PendingRegistration(String token, DeviceKeys keys, int attempts, Instant retryAt) {
+  private record PendingRegistration(
+      String token, DeviceKeys keys, boolean force, int attempts, Instant retryAt) {
     @Override
     public String toString() {
-      return "PendingRegistration{attempts=" + attempts + ", retryAt=" + retryAt + "}";
+      return "PendingRegistration{attempts="
+          + attempts
+          + ", force="
+          + force
+          + ", retryAt="
+          + retryAt
+          + "}";
+    }
+
+    PendingRegistration at(Instant when) {
+      return new PendingRegistration(token, keys, force, attempts, when);
     }
   }
 
-  Registrations(AgentEngine engine, ServerOperations server) {
-    this.engine = engine;
-    this.server = server;
+  Registrations(StateAccess state, EngineConfig config, Signing signing, Renewals renewals) {
+    this.state = state;
+    this.config = config;
+    this.policy = config.policy();
+    this.signing = signing;
+    this.renewals = renewals;
   }
 
   /** Checks a token's form without echoing it. */
@@ -59,11 +76,12 @@ final class Registrations {
   OperationResult register(String token, boolean force) {
     validateToken(token);
     String t = token.strip();
-    return engine.exclusive(
+    return state.exclusive(
+        "register",
         () -> {
-          DeviceKeys keys = DeviceIdentity.newKeys(engine.config);
+          DeviceKeys keys = DeviceIdentity.newKeys(config);
           RegisterRequest request =
-              engine.commit(
+              state.commit(
                   (s, now, ev) -> {
                     requireRegistrable(s, force);
                     s.beforeAttempt = s.durableRegistration();
@@ -74,9 +92,9 @@ final class Registrations {
                   });
           pending = Optional.empty();
           try {
-            return attemptRegistration(t, keys, request, 1);
+            return attemptRegistration(t, keys, force, request, 1);
           } catch (AgentStoreException e) {
-            engine.commitTransient(
+            state.commitTransient(
                 (s, now, ev) ->
                     registrationFailed(s, "the registration could not be saved on the device", ev));
             throw e;
@@ -112,33 +130,34 @@ final class Registrations {
   }
 
   private RegisterRequest registerRequest(String token, DeviceKeys keys, boolean force) {
-    EngineConfig c = engine.config;
+    EngineConfig c = config;
     return new RegisterRequest(
         token,
         c.udis(),
         c.policy().softwareTag(),
-        server.nonce(),
+        signing.nonce(),
         c.hostname(),
         c.versionPrivacy() ? Optional.empty() : Optional.of(c.agentVersion()),
-        engine.current().conversionDone ? List.of() : c.classicLicenses(),
+        state.current().conversionDone ? List.of() : c.classicLicenses(),
         DeviceIdentity.csr(keys, c.udis()),
         force);
   }
 
   private OperationResult attemptRegistration(
-      String token, DeviceKeys keys, RegisterRequest request, int attempt) {
+      String token, DeviceKeys keys, boolean force, RegisterRequest request, int attempt) {
     try {
-      engine.config.signer().set(new SigningIdentity(keys, List.of()));
-      ServerReply<RegisterResponse> reply = engine.config.transport().register(request);
+      signing.withNewKey(keys);
+      ServerReply<RegisterResponse> reply = config.transport().register(request);
       if (!reply.isAccepted()) {
         ServerReply.Rejection r = reply.rejection().orElseThrow();
-        engine.commit((s, now, ev) -> registrationFailed(s, r.describe(), ev));
+        state.commit((s, now, ev) -> registrationFailed(s, r.describe(), ev));
         return OperationResult.rejected(Operation.REGISTER, r.reason(), r.describe());
       }
       RegisterResponse body = reply.body();
-      Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
-      engine.commit((s, now, ev) -> registered(s, now, body, request, keys, ev));
-      OperationResult auth = server.renewals().authorizeNow();
+      Responses.check(request.nonce(), body.nonce(), body.serverTime(), config);
+      state.commitVerified(
+          body.serverTime(), (s, now, ev) -> registered(s, now, body, request, keys, ev));
+      OperationResult auth = renewals.authorizeNow();
       return OperationResult.success(
           Operation.REGISTER,
           "Registered as product instance "
@@ -150,7 +169,7 @@ final class Registrations {
               + ". "
               + auth.message());
     } catch (TransportException e) {
-      return registrationUnreachable(token, keys, attempt, e);
+      return registrationUnreachable(token, keys, force, attempt, e);
     }
   }
 
@@ -213,10 +232,10 @@ final class Registrations {
   }
 
   private OperationResult registrationUnreachable(
-      String token, DeviceKeys keys, int attempt, TransportException e) {
-    boolean retry = attempt < engine.policy.registrationAttempts() && !wasRegistered();
+      String token, DeviceKeys keys, boolean force, int attempt, TransportException e) {
+    boolean retry = attempt < policy.registrationAttempts() && !wasRegistered();
     if (!retry) {
-      engine.commit((s, now, ev) -> registrationFailed(s, e.getMessage(), ev));
+      state.commit((s, now, ev) -> registrationFailed(s, e.getMessage(), ev));
       pending = Optional.empty();
       return OperationResult.communicationFailed(
           Operation.REGISTER,
@@ -224,17 +243,16 @@ final class Registrations {
           Optional.empty());
     }
     Instant retryAt =
-        engine.commit(
+        state.commit(
             (s, now, ev) -> {
               Instant at =
                   Backoff.retryAt(
                       attempt - 1,
                       now,
-                      engine.policy,
-                      engine.config.random(),
+                      policy,
+                      config.random(),
                       e.retryAfter(),
-                      now.plus(engine.policy.retryMax()));
-              pending = Optional.of(new PendingRegistration(token, keys, attempt, at));
+                      now.plus(policy.retryMax()));
               Transitions.registration(s, RegistrationState.REGISTRATION_RETRY, ev);
               s.lastRegistrationFailure = Optional.of(e.getMessage());
               ServerOperations.communicationFailed(s, e, ev);
@@ -243,25 +261,34 @@ final class Registrations {
                   "No usable answer from the license server ("
                       + e.getMessage()
                       + "); retrying at "
-                      + at,
+                      + at
+                      + " while this agent runs",
                   "retryAt",
                   at);
               return at;
             });
+    // armed only once the failure is committed: a retry whose commit failed is never armed
+    pending = Optional.of(new PendingRegistration(token, keys, force, attempt, retryAt));
+    state.rescheduleNow();
     return OperationResult.communicationFailed(
         Operation.REGISTER,
         "Registration not completed: "
             + Responses.clause(e.getMessage())
             + ". Retrying at "
-            + retryAt,
+            + retryAt
+            + " while this agent runs (the token is kept only in memory: after a restart,"
+            + " register again)",
         Optional.of(retryAt));
   }
 
   private boolean wasRegistered() {
-    return engine.current().beforeAttempt == RegistrationState.REGISTERED;
+    return state.current().beforeAttempt == RegistrationState.REGISTERED;
   }
 
-  /** Retries a pending registration if it is due; true when one ran. */
+  /**
+   * Retries a pending registration if it is due; true when one ran. If the retry cannot even start
+   * (the store failed), it stays pending and is tried again after the shortest backoff.
+   */
   boolean runPending(Instant now) {
     Optional<PendingRegistration> p = pending;
     if (p.isEmpty() || now.isBefore(p.get().retryAt())) {
@@ -269,9 +296,21 @@ final class Registrations {
     }
     PendingRegistration r = p.get();
     pending = Optional.empty();
-    RegisterRequest request =
-        engine.commit((st, t, ev) -> registerRequest(r.token(), r.keys(), false));
-    attemptRegistration(r.token(), r.keys(), request, r.attempts() + 1);
+    RegisterRequest request;
+    try {
+      request = state.commit((st, t, ev) -> registerRequest(r.token(), r.keys(), r.force()));
+    } catch (RuntimeException e) {
+      pending = Optional.of(r.at(now.plus(policy.retryInitial())));
+      throw e;
+    }
+    try {
+      attemptRegistration(r.token(), r.keys(), r.force(), request, r.attempts() + 1);
+    } catch (AgentStoreException e) {
+      state.commitTransient(
+          (s, t, ev) ->
+              registrationFailed(s, "the registration could not be saved on the device", ev));
+      throw e;
+    }
     return true;
   }
 
