@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,9 @@ import org.opensmartagent.transport.TransportSettings;
  * reservation, configure {@link #reservationSigningChain()}. A test tool: its state file holds
  * private keys and tokens in clear.
  *
- * <p>Admin API (JSON; errors are 400/404/409 with {@code {"error": "..."}}): {@code POST
+ * <p>Admin API (JSON only: every request needs {@code Authorization: Bearer} {@link #adminToken()},
+ * else 401; a POST whose {@code Content-Type} is not {@code application/json} is 415; no CORS
+ * headers are sent; errors are 400/404/409 with {@code {"error": "..."}}): {@code POST
  * /admin/accounts {name}}, {@code POST /admin/accounts/{sa}/virtual-accounts {name}}, {@code POST
  * /admin/virtual-accounts/{va}/tokens {description, validityDays, maxUses, exportControlled}}
  * (gives {@code {token}}), {@code POST /admin/tokens/{token}/revoke}, {@code POST
@@ -70,9 +73,11 @@ public final class MockLicenseServer implements Closeable {
   private final MockWebServer server = new MockWebServer();
   private final LicenseAdmin admin;
   private final Faults faults;
+  private final String adminToken;
 
   private MockLicenseServer(Builder b) {
     this.clock = b.clock;
+    this.adminToken = b.adminToken.orElseGet(() -> newAdminToken(b.random));
     this.https = b.https;
     this.port = b.port;
     this.stateFile = b.stateFile;
@@ -97,9 +102,15 @@ public final class MockLicenseServer implements Closeable {
             new ProtocolHandler(service),
             serverClock,
             faultPlan,
-            new AdminRoutes(service, faultPlan)));
+            new AdminRoutes(service, faultPlan, adminToken)));
     persist();
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
+  }
+
+  private static String newAdminToken(SecureRandom random) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public static Builder builder() {
@@ -187,6 +198,19 @@ public final class MockLicenseServer implements Closeable {
     return tls.caPem();
   }
 
+  /**
+   * The secret the admin API requires as {@code Authorization: Bearer TOKEN}; {@link
+   * MockServerDirectory#write} stores it owner-only next to the root PEM. Never logged.
+   */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** True when the server serves https. */
+  public boolean isHttps() {
+    return https;
+  }
+
   public LicenseAdmin admin() {
     return admin;
   }
@@ -218,8 +242,23 @@ public final class MockLicenseServer implements Closeable {
     private int instanceLimit = 25_000;
     private LicensingEnvironment environment = LicensingEnvironment.PRODUCTION;
     private Optional<Path> stateFile = Optional.empty();
+    private Optional<String> adminToken = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * The admin API's bearer token (at least 16 characters of {@code [A-Za-z0-9_-]}); by default a
+     * random one from the injected {@link SecureRandom}.
+     */
+    public Builder adminToken(String token) {
+      Objects.requireNonNull(token, "token == null");
+      if (!token.matches("[A-Za-z0-9_-]{16,}")) {
+        throw new IllegalArgumentException(
+            "adminToken must be at least 16 of A-Z, a-z, 0-9, '_' and '-'");
+      }
+      this.adminToken = Optional.of(token);
+      return this;
+    }
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
