@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.opensmartagent.testkit.internal.store.SqlStore;
 
 /**
@@ -69,16 +74,29 @@ public final class Database {
   }
 
   static Optional<Database> fromTestProperty() {
-    if (!"sqlite".equals(System.getProperty(TEST_BACKEND_PROPERTY))) {
+    String backend = System.getProperty(TEST_BACKEND_PROPERTY, "");
+    if (!backend.equals("sqlite") && !backend.startsWith("jdbc:postgresql:")) {
       return Optional.empty();
     }
+    Path dir;
     try {
-      Path dir = Files.createTempDirectory("mock-license-server-db");
+      dir = Files.createTempDirectory("mock-license-server-db");
       dir.toFile().deleteOnExit();
-      return Optional.of(sqlite(dir.resolve("state.db")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary database directory", e);
     }
+    if (backend.equals("sqlite")) {
+      return Optional.of(sqlite(dir.resolve("state.db")));
+    }
+    String name = "mock_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = DriverManager.getConnection(backend, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a test schema at " + backend, e);
+    }
+    String url = backend + (backend.contains("?") ? "&" : "?") + "currentSchema=" + name;
+    return Optional.of(jdbc(url, "postgres", "", dir.resolve("keys.json")));
   }
 
   @Override

@@ -76,6 +76,7 @@ public final class MockLicenseServer implements Closeable {
   private final Faults faults;
   private final String adminToken;
   private final Optional<SqlStore> store;
+  private final Optional<Database> database;
 
   private MockLicenseServer(Builder b) {
     this.clock = b.clock;
@@ -84,6 +85,7 @@ public final class MockLicenseServer implements Closeable {
     this.port = b.port;
     this.stateFile = b.stateFile;
     ServerClock serverClock = new ServerClock(b.clock, faultPlan);
+    this.database = b.database;
     this.store = b.database.map(Database::open);
     Optional<StateFile.Contents> saved;
     try {
@@ -225,6 +227,11 @@ public final class MockLicenseServer implements Closeable {
    */
   public String adminToken() {
     return adminToken;
+  }
+
+  /** The database the state is kept in, if any. */
+  public Optional<Database> database() {
+    return database;
   }
 
   /** True when the server serves https. */

@@ -97,8 +97,8 @@ public abstract class AdminCommand implements Callable<Integer> {
   }
 
   /**
-   * The code in {@code file}, or on standard input when there is none: the text after {@code
-   * "<What>: "} when a line starts so (what the device's command prints), else the whole text.
+   * The code in {@code file}, or on standard input when there is none: the rest of the line after
+   * {@code "<What>:"} when a line has it (what the device's command prints), else the whole text.
    * Refuses blank input.
    */
   static String readCode(Optional<Path> file, Io io, String what) {
@@ -114,8 +114,9 @@ public abstract class AdminCommand implements Callable<Integer> {
     }
     String label = what.toLowerCase(java.util.Locale.ROOT) + ":";
     for (String line : text.split("\\R")) {
-      if (line.strip().toLowerCase(java.util.Locale.ROOT).startsWith(label)) {
-        return line.strip().substring(label.length()).strip();
+      int at = line.toLowerCase(java.util.Locale.ROOT).indexOf(label);
+      if (at >= 0) {
+        return line.substring(at + label.length()).strip();
       }
     }
     return text.strip();

@@ -252,20 +252,18 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
   }
 
   private static ObjectNode instance(InstanceInfo i) {
-    {
-      ObjectNode n =
-          Json.MAPPER
-              .createObjectNode()
-              .put("id", i.id())
-              .put("udi", i.udi())
-              .put("smartAccount", i.smartAccount())
-              .put("virtualAccount", i.virtualAccount())
-              .put("registeredAt", i.registeredAt().toString())
-              .put("idCertNotAfter", i.idCertNotAfter().toString());
-      ObjectNode usage = n.putObject("usage");
-      i.usage().forEach((tag, count) -> usage.put(tag.value(), count));
-      return n;
-    }
+    ObjectNode n =
+        Json.MAPPER
+            .createObjectNode()
+            .put("id", i.id())
+            .put("udi", i.udi())
+            .put("smartAccount", i.smartAccount())
+            .put("virtualAccount", i.virtualAccount())
+            .put("registeredAt", i.registeredAt().toString())
+            .put("idCertNotAfter", i.idCertNotAfter().toString());
+    ObjectNode usage = n.putObject("usage");
+    i.usage().forEach((tag, count) -> usage.put(tag.value(), count));
+    return n;
   }
 
   private static ArrayNode usage(List<TagUsage> usage) {
