@@ -34,11 +34,12 @@ import org.opensmartagent.transport.TransportSettings;
 
 /**
  * A mock smart license server (CSSM) on loopback: the Call Home and Smart Transport endpoints, an
- * admin API under {@code /admin/}, fault injection, and an optional state file. It creates its own
- * licensing PKI (root, issuing CA, response and reservation signing certificates) and its own TLS
- * CA; agents pin {@link #pinnedRoot()}, trust {@link #tlsCaCertificatePem()} and, for offline
- * reservation, configure {@link #reservationSigningChain()}. A test tool: its state file holds
- * private keys and tokens in clear.
+ * admin API under {@code /admin/}, fault injection, and optional persistence: a {@link Database}
+ * (SQLite or PostgreSQL, one transaction per change, keys in an owner-only file) or a JSON state
+ * file. It creates its own licensing PKI (root, issuing CA, response and reservation signing
+ * certificates) and its own TLS CA; agents pin {@link #pinnedRoot()}, trust {@link
+ * #tlsCaCertificatePem()} and, for offline reservation, configure {@link
+ * #reservationSigningChain()}. A test tool: its state file holds private keys and tokens in clear.
  *
  * <p>Admin API (JSON only: every request needs {@code Authorization: Bearer} {@link #adminToken()},
  * else 401; a POST whose {@code Content-Type} is not {@code application/json} is 415; no CORS
