@@ -34,9 +34,10 @@ import org.opensmartagent.transport.Transports;
  * Not JMH: registers and authorizes N product instances (default 300,000) over loopback http
  * against the in-memory mock server and then the SQLite-backed one, in the same JVM, and prints
  * each one's throughput, their ratio, and how long the SQLite server takes from a restart to its
- * first answered request. One device key signs every CSR and request (the server keys instances
- * by UDI), so the client's share of the CPU stays small. Run: {@code java -cp
- * target/benchmarks.jar org.opensmartagent.benchmarks.MockServerScale [N] [THREADS]}.
+ * first answered request. One device key signs every CSR and request (the server keys instances by
+ * UDI), so the client's share of the CPU stays small. A warm-up pass (N/5, at least 50) runs first
+ * and is not counted. Run: {@code java -cp target/benchmarks.jar
+ * org.opensmartagent.benchmarks.MockServerScale [N] [THREADS]}.
  */
 public final class MockServerScale {
   private static final EntitlementTag TAG = EntitlementTag.parse("ESA_Anti_Malware");
@@ -51,9 +52,23 @@ public final class MockServerScale {
     Path dir = Files.createTempDirectory("mock-server-scale");
     Path db = dir.resolve("scale.db");
 
+    // a warm-up pass, not counted, so that neither measured pass pays for class loading and JIT
+    run(
+        "warm-up (not counted)",
+        MockLicenseServer.builder(),
+        Math.max(n / 5, 50),
+        threads,
+        keys,
+        "W");
     double memory = run("in-memory", MockLicenseServer.builder(), n, threads, keys, "M");
     double sqlite =
-        run("sqlite", MockLicenseServer.builder().database(Database.sqlite(db)), n, threads, keys, "S");
+        run(
+            "sqlite",
+            MockLicenseServer.builder().database(Database.sqlite(db)),
+            n,
+            threads,
+            keys,
+            "S");
     System.out.printf(
         "ratio in-memory/sqlite registration+authorization throughput: %.2f%n", memory / sqlite);
     System.out.printf("database size: %,d bytes%n", Files.size(db));
@@ -68,7 +83,8 @@ public final class MockServerScale {
             .start()) {
       MessageChannel channel =
           Transports.channel(again.transportSettings(TransportKind.TRANSPORT_GATEWAY));
-      register(channel, keys, again.admin().createToken("lab", TokenSpec.standard("restart")), "R", 0);
+      register(
+          channel, keys, again.admin().createToken("lab", TokenSpec.standard("restart")), "R", 0);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "restart with %,d instances to the first answered registration: %.2f s%n",
@@ -98,7 +114,9 @@ public final class MockServerScale {
                             try (MessageChannel channel =
                                 Transports.channel(
                                     server.transportSettings(TransportKind.TRANSPORT_GATEWAY))) {
-                              for (long i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                              for (long i = next.getAndIncrement();
+                                  i < n;
+                                  i = next.getAndIncrement()) {
                                 register(channel, keys, token, prefix, i);
                                 count++;
                               }
