@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The README's main job, run as a test: {@code license_smart demo}. */
+/**
+ * The README's main job, run as a test: {@code license_smart demo}. It does real signing for a
+ * simulated year; on a shared 2-core machine under heavy load it once took 65 s, hence more than
+ * the module's default 60 s.
+ */
+@Timeout(180)
 class DemoTest {
 
   @Test

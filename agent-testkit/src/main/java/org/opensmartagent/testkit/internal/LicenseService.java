@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.identity.Csr;
 import org.opensmartagent.core.reservation.ReservationType;
 import org.opensmartagent.core.transport.AuthorizeRequest;
@@ -16,11 +17,13 @@ import org.opensmartagent.core.transport.RegisterResponse;
 import org.opensmartagent.core.transport.RenewIdRequest;
 import org.opensmartagent.core.transport.RenewIdResponse;
 import org.opensmartagent.core.transport.ServerReply;
+import org.opensmartagent.testkit.AccountInfo;
 import org.opensmartagent.testkit.InstanceInfo;
 import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.ReservationInfo;
 import org.opensmartagent.testkit.ReservationLine;
 import org.opensmartagent.testkit.TagUsage;
+import org.opensmartagent.testkit.TokenInfo;
 import org.opensmartagent.testkit.TokenSpec;
 
 /**
@@ -82,6 +85,37 @@ public final class LicenseService {
 
   public void addLicenses(String virtualAccount, LicenseGrant grant) {
     change(() -> admin.addLicenses(virtualAccount, grant));
+  }
+
+  public void removeLicenses(String virtualAccount, EntitlementTag tag) {
+    change(() -> admin.removeLicenses(virtualAccount, tag));
+  }
+
+  /** Turns automatic grants of unpooled tags (base licenses, say) on or off for the account. */
+  public void autoGrant(String virtualAccount, boolean on) {
+    change(() -> admin.autoGrant(virtualAccount, on));
+  }
+
+  public List<AccountInfo> accounts() {
+    synchronized (lock) {
+      return admin.accounts();
+    }
+  }
+
+  public List<TokenInfo> tokens(String virtualAccount) {
+    synchronized (lock) {
+      return admin.tokens(virtualAccount);
+    }
+  }
+
+  public InstanceInfo instance(String idOrUdi) {
+    synchronized (lock) {
+      return admin.instance(idOrUdi);
+    }
+  }
+
+  public void removeInstance(String idOrUdi) {
+    change(() -> admin.removeInstance(idOrUdi));
   }
 
   public List<InstanceInfo> instances() {
