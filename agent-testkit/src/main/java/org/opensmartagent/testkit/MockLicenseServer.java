@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import org.opensmartagent.testkit.internal.ServerState;
 import org.opensmartagent.testkit.internal.ServerTls;
 import org.opensmartagent.testkit.internal.json.AdminRoutes;
 import org.opensmartagent.testkit.internal.json.StateFile;
+import org.opensmartagent.testkit.internal.portal.Portal;
+import org.opensmartagent.testkit.internal.portal.PortalDispatcher;
 import org.opensmartagent.transport.TransportKind;
 import org.opensmartagent.transport.TransportSettings;
 
@@ -70,9 +73,11 @@ public final class MockLicenseServer implements Closeable {
   private final MockWebServer server = new MockWebServer();
   private final LicenseAdmin admin;
   private final Faults faults;
+  private final String adminToken;
 
   private MockLicenseServer(Builder b) {
     this.clock = b.clock;
+    this.adminToken = b.adminToken.orElseGet(() -> newAdminToken(b.random));
     this.https = b.https;
     this.port = b.port;
     this.stateFile = b.stateFile;
@@ -93,13 +98,21 @@ public final class MockLicenseServer implements Closeable {
     this.admin = new LicenseAdmin(service);
     this.faults = new Faults(faultPlan);
     server.setDispatcher(
-        new LicensingDispatcher(
-            new ProtocolHandler(service),
-            serverClock,
-            faultPlan,
-            new AdminRoutes(service, faultPlan)));
+        new PortalDispatcher(
+            new Portal(service, faultPlan, adminToken, b.random, b.https),
+            new LicensingDispatcher(
+                new ProtocolHandler(service),
+                serverClock,
+                faultPlan,
+                new AdminRoutes(service, faultPlan))));
     persist();
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
+  }
+
+  private static String newAdminToken(SecureRandom random) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public static Builder builder() {
@@ -187,6 +200,19 @@ public final class MockLicenseServer implements Closeable {
     return tls.caPem();
   }
 
+  /**
+   * The secret the admin API requires as {@code Authorization: Bearer TOKEN}; the web portal
+   * ({@link #portalUrl()}) signs in with it. Never logged.
+   */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** The web portal's address, {@code baseUrl()/portal}; sign in with {@link #adminToken()}. */
+  public URI portalUrl() {
+    return baseUrl().resolve(Portal.PATH);
+  }
+
   public LicenseAdmin admin() {
     return admin;
   }
@@ -218,8 +244,23 @@ public final class MockLicenseServer implements Closeable {
     private int instanceLimit = 25_000;
     private LicensingEnvironment environment = LicensingEnvironment.PRODUCTION;
     private Optional<Path> stateFile = Optional.empty();
+    private Optional<String> adminToken = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * The admin API's bearer token (at least 16 characters of {@code [A-Za-z0-9_-]}); by default a
+     * random one from the injected {@link SecureRandom}.
+     */
+    public Builder adminToken(String token) {
+      Objects.requireNonNull(token, "token == null");
+      if (!token.matches("[A-Za-z0-9_-]{16,}")) {
+        throw new IllegalArgumentException(
+            "adminToken must be at least 16 of A-Z, a-z, 0-9, '_' and '-'");
+      }
+      this.adminToken = Optional.of(token);
+      return this;
+    }
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");

@@ -2,7 +2,12 @@ package org.opensmartagent.testkit.internal;
 
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.opensmartagent.core.identity.Csr;
@@ -38,6 +43,7 @@ public final class LicenseService {
   private final Authorizations authorizations;
   private final Reservations reservations;
   private final Runnable onChange;
+  private final EventLog events = new EventLog();
 
   public LicenseService(
       ServerState state,
@@ -66,22 +72,28 @@ public final class LicenseService {
 
   public void createSmartAccount(String name) {
     change(() -> admin.createSmartAccount(name));
+    event("admin", "created smart account " + name);
   }
 
   public void createVirtualAccount(String smartAccount, String name) {
     change(() -> admin.createVirtualAccount(smartAccount, name));
+    event("admin", "created virtual account " + name + " in " + smartAccount);
   }
 
   public String createToken(String virtualAccount, TokenSpec spec) {
-    return changing(() -> admin.createToken(virtualAccount, spec, clock.now()));
+    String token = changing(() -> admin.createToken(virtualAccount, spec, clock.now()));
+    event("admin", "created a token in " + virtualAccount + " for " + spec.maxUses() + " uses");
+    return token;
   }
 
   public void revokeToken(String token) {
     change(() -> admin.revokeToken(token));
+    event("admin", "revoked a token");
   }
 
   public void addLicenses(String virtualAccount, LicenseGrant grant) {
     change(() -> admin.addLicenses(virtualAccount, grant));
+    event("admin", "added " + grant.count() + " " + grant.tag().value() + " to " + virtualAccount);
   }
 
   public List<InstanceInfo> instances() {
@@ -101,16 +113,20 @@ public final class LicenseService {
       String requestCode,
       ReservationType type,
       List<ReservationLine> lines) {
-    return changing(
-        () -> reservations.reserve(virtualAccount, requestCode, type, lines, clock.now()));
+    String code =
+        changing(() -> reservations.reserve(virtualAccount, requestCode, type, lines, clock.now()));
+    event("admin", "issued a " + type + " authorization code from " + virtualAccount);
+    return code;
   }
 
   public void confirmReservation(String requestCode, String confirmationCode) {
     change(() -> reservations.confirm(requestCode, confirmationCode));
+    event("admin", "accepted a confirmation code");
   }
 
   public void returnReservation(String returnCode) {
     change(() -> reservations.returnReservation(returnCode));
+    event("admin", "accepted a return code");
   }
 
   public List<ReservationInfo> reservations() {
@@ -120,19 +136,107 @@ public final class LicenseService {
   }
 
   public ServerReply<RegisterResponse> register(RegisterRequest request, Csr csr) {
-    return changing(() -> registrations.register(request, csr, clock.now()));
+    return licensing(
+        "register " + request.udis(), changing(() -> registrations.register(request, csr, clock.now())));
   }
 
   public ServerReply<AuthorizeResponse> authorize(AuthorizeRequest r, X509Certificate device) {
-    return changing(() -> authorizations.authorize(r, device, clock.now()));
+    ServerReply<AuthorizeResponse> reply =
+        changing(() -> authorizations.authorize(r, device, clock.now()));
+    return licensing("authorize " + r.productInstanceId() + verdicts(reply), reply);
   }
 
   public ServerReply<RenewIdResponse> renew(RenewIdRequest r, X509Certificate device) {
-    return changing(() -> registrations.renew(r, device, clock.now()));
+    return licensing(
+        "renew ID " + r.productInstanceId(),
+        changing(() -> registrations.renew(r, device, clock.now())));
   }
 
   public ServerReply<DeregisterResponse> deregister(DeregisterRequest r, X509Certificate device) {
-    return changing(() -> registrations.deregister(r, device, clock.now()));
+    return licensing(
+        "deregister " + r.productInstanceId(),
+        changing(() -> registrations.deregister(r, device, clock.now())));
+  }
+
+  /** Every smart account with its virtual accounts, by name. */
+  public Map<String, List<String>> accounts() {
+    synchronized (lock) {
+      Map<String, List<String>> result = new TreeMap<>();
+      state.smartAccounts().forEach(sa -> result.put(sa, new ArrayList<>()));
+      state.virtualAccounts().forEach(va -> result.get(va.smartAccount()).add(va.name()));
+      result.values().forEach(Collections::sort);
+      return result;
+    }
+  }
+
+  /** Every registration token, in creation order. */
+  public List<TokenInfo> tokens() {
+    synchronized (lock) {
+      List<TokenInfo> result = new ArrayList<>();
+      for (Token t : state.tokens()) {
+        result.add(
+            new TokenInfo(
+                t.value(),
+                t.virtualAccount(),
+                t.spec(),
+                t.createdAt(),
+                t.expiresAt(),
+                t.uses(),
+                t.revoked()));
+      }
+      return result;
+    }
+  }
+
+  /**
+   * Removes the product instance {@code id}, as if it had deregistered; its licenses go back to the
+   * pool and its ID certificate is no longer accepted.
+   *
+   * @throws NoSuchElementException when there is no such instance
+   */
+  public void removeInstance(String id) {
+    change(
+        () ->
+            state.removeInstance(
+                state
+                    .findInstance(id)
+                    .orElseThrow(
+                        () ->
+                            new NoSuchElementException(
+                                "no product instance '" + id + "'; list them with GET /admin/instances"))));
+    event("admin", "removed product instance " + id);
+  }
+
+  /** The last {@link EventLog#CAPACITY} things the server did, oldest first. */
+  public List<EventLog.Event> events() {
+    synchronized (lock) {
+      return events.list();
+    }
+  }
+
+  private void event(String kind, String text) {
+    synchronized (lock) {
+      events.add(clock.now(), kind, text);
+    }
+  }
+
+  private <T> ServerReply<T> licensing(String what, ServerReply<T> reply) {
+    event(
+        "licensing",
+        what
+            + ": "
+            + reply.rejection().map(r -> "rejected " + r.reason()).orElse("accepted"));
+    return reply;
+  }
+
+  private static String verdicts(ServerReply<AuthorizeResponse> reply) {
+    if (!reply.isAccepted() || reply.body().verdicts().isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" (");
+    reply.body().verdicts().forEach(v -> sb.append(v.tag().value()).append(' ').append(v.kind()).append(", "));
+    sb.setLength(sb.length() - 2);
+    return sb.append(')').toString();
   }
 
   /** Runs {@code reader} under the lock, for a consistent snapshot of the state. */

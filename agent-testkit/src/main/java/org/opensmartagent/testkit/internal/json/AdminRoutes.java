@@ -15,9 +15,11 @@ import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.ReservationRefusedException;
 import org.opensmartagent.testkit.TagUsage;
 import org.opensmartagent.testkit.TokenSpec;
+import org.opensmartagent.testkit.internal.EventLog;
 import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.HttpAnswer;
 import org.opensmartagent.testkit.internal.LicenseService;
+import org.opensmartagent.testkit.internal.TokenInfo;
 
 /**
  * The admin HTTP/JSON API under {@code /admin/}. Bad input is 400, an unknown account, token or
@@ -32,7 +34,8 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
           + " POST /admin/virtual-accounts/{va}/licenses, GET /admin/instances,"
           + " GET /admin/virtual-accounts/{va}/usage, POST /admin/faults,"
           + " POST /admin/virtual-accounts/{va}/reservations, POST /admin/reservations/confirm,"
-          + " POST /admin/reservations/return, GET /admin/reservations";
+          + " POST /admin/reservations/return, GET /admin/reservations, GET /admin/accounts,"
+          + " GET /admin/tokens, DELETE /admin/instances/{id}, GET /admin/events";
 
   private final LicenseService service;
   private final FaultPlan faults;
@@ -62,6 +65,10 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
   }
 
   private HttpAnswer route(String method, List<String> p, byte[] body) {
+    if ("DELETE".equals(method) && p.size() == 2 && "instances".equals(p.get(0))) {
+      service.removeInstance(p.get(1));
+      return ok(200, Json.MAPPER.createObjectNode().put("removed", true));
+    }
     String route = method + " " + shape(p);
     return switch (route) {
       case "POST accounts" -> createAccount(Json.object(body));
@@ -77,6 +84,9 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
       case "POST reservations/confirm" -> ok(200, reservations.confirm(Json.object(body)));
       case "POST reservations/return" -> ok(200, reservations.returnReservation(Json.object(body)));
       case "GET reservations" -> ok(200, reservations.list());
+      case "GET accounts" -> ok(200, Json.MAPPER.valueToTree(service.accounts()));
+      case "GET tokens" -> ok(200, tokens(service.tokens()));
+      case "GET events" -> ok(200, events(service.events()));
       default ->
           error(
               404,
@@ -156,6 +166,32 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
               .put("idCertNotAfter", i.idCertNotAfter().toString());
       ObjectNode usage = n.putObject("usage");
       i.usage().forEach((tag, count) -> usage.put(tag.value(), count));
+    }
+    return array;
+  }
+
+  private static ArrayNode tokens(List<TokenInfo> tokens) {
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    for (TokenInfo t : tokens) {
+      array
+          .addObject()
+          .put("token", t.value())
+          .put("virtualAccount", t.virtualAccount())
+          .put("description", t.spec().description())
+          .put("maxUses", t.spec().maxUses())
+          .put("uses", t.uses())
+          .put("exportControlled", t.spec().exportControlled())
+          .put("createdAt", t.createdAt().toString())
+          .put("expiresAt", t.expiresAt().toString())
+          .put("revoked", t.revoked());
+    }
+    return array;
+  }
+
+  private static ArrayNode events(List<EventLog.Event> events) {
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    for (EventLog.Event e : events) {
+      array.addObject().put("at", e.at().toString()).put("kind", e.kind()).put("text", e.text());
     }
     return array;
   }
