@@ -7,8 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.opensmartagent.core.identity.Csr;
 import org.opensmartagent.core.reservation.ReservationType;
@@ -137,7 +137,8 @@ public final class LicenseService {
 
   public ServerReply<RegisterResponse> register(RegisterRequest request, Csr csr) {
     return licensing(
-        "register " + request.udis(), changing(() -> registrations.register(request, csr, clock.now())));
+        "register " + request.udis(),
+        changing(() -> registrations.register(request, csr, clock.now())));
   }
 
   public ServerReply<AuthorizeResponse> authorize(AuthorizeRequest r, X509Certificate device) {
@@ -203,7 +204,9 @@ public final class LicenseService {
                     .orElseThrow(
                         () ->
                             new NoSuchElementException(
-                                "no product instance '" + id + "'; list them with GET /admin/instances"))));
+                                "no product instance '"
+                                    + id
+                                    + "'; list them with GET /admin/instances"))));
     event("admin", "removed product instance " + id);
   }
 
@@ -223,9 +226,7 @@ public final class LicenseService {
   private <T> ServerReply<T> licensing(String what, ServerReply<T> reply) {
     event(
         "licensing",
-        what
-            + ": "
-            + reply.rejection().map(r -> "rejected " + r.reason()).orElse("accepted"));
+        what + ": " + reply.rejection().map(r -> "rejected " + r.reason()).orElse("accepted"));
     return reply;
   }
 
@@ -234,7 +235,10 @@ public final class LicenseService {
       return "";
     }
     StringBuilder sb = new StringBuilder(" (");
-    reply.body().verdicts().forEach(v -> sb.append(v.tag().value()).append(' ').append(v.kind()).append(", "));
+    reply
+        .body()
+        .verdicts()
+        .forEach(v -> sb.append(v.tag().value()).append(' ').append(v.kind()).append(", "));
     sb.setLength(sb.length() - 2);
     return sb.append(')').toString();
   }

@@ -5,9 +5,8 @@ import java.util.Objects;
 import org.opensmartagent.testkit.TokenSpec;
 
 /**
- * A registration token as an administrator sees it: the value (a secret), its virtual account,
- * what it was created with, when it expires, how often it was used and whether it is revoked.
- * Immutable.
+ * A registration token as an administrator sees it: the value (a secret), its virtual account, what
+ * it was created with, when it expires, how often it was used and whether it is revoked. Immutable.
  */
 public record TokenInfo(
     String value,

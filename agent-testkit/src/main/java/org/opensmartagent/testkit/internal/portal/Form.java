@@ -81,6 +81,11 @@ final class Form {
         label + " must be a whole number from " + min + " to " + max + "; got '" + text + "'");
   }
 
+  /** The field exactly as sent, for comparing only; empty when absent. */
+  String raw(String name) {
+    return fields.getOrDefault(name, "");
+  }
+
   /** A checkbox: true when sent with any value. */
   boolean checked(String name) {
     return fields.containsKey(name);

@@ -102,7 +102,7 @@ public final class Portal {
       return PortalResponse.seeOther(PATH + "/account");
     }
     if (!PortalPages.PAGES.contains(page)) {
-      return notFound(session.get());
+      return notFound();
     }
     return render(page, session.get(), 200, "", "", Map.of());
   }
@@ -111,19 +111,20 @@ public final class Portal {
       String page, Optional<Sessions.Session> session, RecordedRequest request) {
     String type = Optional.ofNullable(request.getHeaders().get("Content-Type")).orElse("");
     if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-      return PortalResponse.text(415, "the portal accepts form posts only; use the admin API for JSON");
+      return PortalResponse.text(
+          415, "the portal accepts form posts only; use the admin API for JSON");
     }
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
     Form form;
     try {
       form = Form.parse(body);
     } catch (IllegalArgumentException e) {
-      return session.filter(Sessions.Session::signedIn).isPresent() && PortalPages.PAGES.contains(page)
+      return session.filter(Sessions.Session::signedIn).isPresent()
+              && PortalPages.PAGES.contains(page)
           ? render(page, session.get(), 413, "", e.getMessage(), Map.of())
           : PortalResponse.text(413, e.getMessage());
     }
-    if (session.isEmpty()
-        || !session.get().acceptsCsrf(form.optional("csrf", "csrf", 64).orElse(""))) {
+    if (session.isEmpty() || !session.get().acceptsCsrf(form.raw("csrf"))) {
       return PortalResponse.text(
           403,
           "the form's security token is missing or stale; reload the page and submit it again");
@@ -141,13 +142,12 @@ public final class Portal {
           .withHeader("Set-Cookie", cookieHeader("", 0));
     }
     if (!PortalPages.PAGES.contains(page)) {
-      return notFound(s);
-    }
-    if (page.equals("reservations")
-        && form.optional("action", "action", 32).orElse("").equals("download")) {
-      return download(form);
+      return notFound();
     }
     try {
+      if (page.equals("reservations") && form.raw("action").equals("download")) {
+        return download(form);
+      }
       PortalPages.Outcome o = pages.post(page, form);
       return render(page, s, 200, o.notice(), "", o.shown());
     } catch (ReservationRefusedException e) {
@@ -215,7 +215,7 @@ public final class Portal {
     return PortalResponse.html(status, templates.render(page, m));
   }
 
-  private PortalResponse notFound(Sessions.Session s) {
+  private static PortalResponse notFound() {
     return PortalResponse.text(404, "no portal page here; start at " + PATH + "/account");
   }
 

@@ -2,15 +2,21 @@ package org.opensmartagent.testkit.internal.portal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.LicenseTerm;
@@ -92,7 +98,9 @@ final class PortalPages {
       case "licenses/add" -> addLicenses(f);
       case "tokens/create" -> createToken(f);
       case "tokens/revoke" -> {
-        service.revokeToken(f.required("token", "The token", 512));
+        Optional<String> id = f.optional("tokenId", "The token id", 64);
+        service.revokeToken(
+            id.isPresent() ? tokenById(id.get()) : f.required("token", "The token", 512));
         yield done("Token revoked: registrations with it are now refused.");
       }
       case "instances/remove" -> {
@@ -138,6 +146,29 @@ final class PortalPages {
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("The end date must be YYYY-MM-DD; got '" + date + "'");
     }
+  }
+
+  /**
+   * A token's handle in the pages: a hash of its value, so the page never carries the value itself
+   * once it has been shown.
+   */
+  static String tokenId(String value) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java has no SHA-256", e);
+    }
+  }
+
+  private String tokenById(String id) {
+    return service.tokens().stream()
+        .map(TokenInfo::value)
+        .filter(v -> tokenId(v).equals(id))
+        .findFirst()
+        .orElseThrow(
+            () -> new NoSuchElementException("no such token; reload the page and try again"));
   }
 
   private Outcome createToken(Form f) {
@@ -193,7 +224,11 @@ final class PortalPages {
         ObjectNode fail = o.putObject("fail").put("times", times);
         fail.put("status", f.number("status", "The HTTP status", 400, 599));
         f.optional("retryAfterSeconds", "Retry-After", 9)
-            .ifPresent(s -> fail.put("retryAfterSeconds", f.number("retryAfterSeconds", "Retry-After", 0, 86_400)));
+            .ifPresent(
+                s ->
+                    fail.put(
+                        "retryAfterSeconds",
+                        f.number("retryAfterSeconds", "Retry-After", 0, 86_400)));
       }
       case "drop", "malformed" -> o.put(kind, times);
       case "tryAgainLater" ->
@@ -257,7 +292,7 @@ final class PortalPages {
     for (TokenInfo t : service.tokens()) {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("prefix", t.prefix());
-      r.put("value", t.value());
+      r.put("id", tokenId(t.value()));
       r.put("virtualAccount", t.virtualAccount());
       r.put("description", t.spec().description());
       r.put("uses", t.uses() + " of " + t.spec().maxUses());
