@@ -41,7 +41,9 @@ import org.opensmartagent.transport.TransportSettings;
  * reservation, configure {@link #reservationSigningChain()}. A test tool: its state file holds
  * private keys and tokens in clear.
  *
- * <p>Admin API (JSON; errors are 400/404/409 with {@code {"error": "..."}}): {@code POST
+ * <p>Admin API (JSON only: every request needs {@code Authorization: Bearer} {@link #adminToken()},
+ * else 401; a POST whose {@code Content-Type} is not {@code application/json} is 415; no CORS
+ * headers are sent; errors are 400/404/409 with {@code {"error": "..."}}): {@code POST
  * /admin/accounts {name}}, {@code POST /admin/accounts/{sa}/virtual-accounts {name}}, {@code POST
  * /admin/virtual-accounts/{va}/tokens {description, validityDays, maxUses, exportControlled}}
  * (gives {@code {token}}), {@code POST /admin/tokens/{token}/revoke}, {@code POST
@@ -104,7 +106,7 @@ public final class MockLicenseServer implements Closeable {
                 new ProtocolHandler(service),
                 serverClock,
                 faultPlan,
-                new AdminRoutes(service, faultPlan))));
+                new AdminRoutes(service, faultPlan, adminToken))));
     persist();
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
   }
@@ -201,8 +203,9 @@ public final class MockLicenseServer implements Closeable {
   }
 
   /**
-   * The secret the admin API requires as {@code Authorization: Bearer TOKEN}; the web portal
-   * ({@link #portalUrl()}) signs in with it. Never logged.
+   * The secret the admin API requires as {@code Authorization: Bearer TOKEN}, and the web portal
+   * ({@link #portalUrl()}) at sign-in; {@link MockServerDirectory#write} stores it owner-only next
+   * to the root PEM. Never logged.
    */
   public String adminToken() {
     return adminToken;
@@ -211,6 +214,11 @@ public final class MockLicenseServer implements Closeable {
   /** The web portal's address, {@code baseUrl()/portal}; sign in with {@link #adminToken()}. */
   public URI portalUrl() {
     return baseUrl().resolve(Portal.PATH);
+  }
+
+  /** True when the server serves https. */
+  public boolean isHttps() {
+    return https;
   }
 
   public LicenseAdmin admin() {

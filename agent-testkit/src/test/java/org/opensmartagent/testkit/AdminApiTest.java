@@ -102,6 +102,62 @@ class AdminApiTest {
     assertThat(get("/admin/unknown").code).isEqualTo(404);
   }
 
+  @Test
+  void withoutTheAdminTokenEveryRouteIs401AndNothingChanges() throws Exception {
+    Request noToken =
+        new Request.Builder().url(url("/admin/accounts")).post(json("{\"name\":\"x1\"}")).build();
+    Answer none = raw(noToken);
+    assertThat(none.code).isEqualTo(401);
+    assertThat(none.body).contains("Authorization: Bearer", "mock-cssm-admin-token");
+    Request wrong =
+        noToken.newBuilder().header("Authorization", "Bearer not-the-admin-token").build();
+    assertThat(raw(wrong).code).isEqualTo(401);
+    Request basic = noToken.newBuilder().header("Authorization", "Basic YWRtaW46YWRtaW4=").build();
+    assertThat(raw(basic).code).isEqualTo(401);
+    assertThat(raw(new Request.Builder().url(url("/admin/instances")).build()).code).isEqualTo(401);
+    assertThat(fixture.server.admin().instances()).isEmpty();
+    assertThat(post("/admin/accounts", "{\"name\":\"x1\"}").code)
+        .as("x1 was not created by the refused requests")
+        .isEqualTo(201);
+  }
+
+  @Test
+  void formPostsAndPlainTextAreRefusedAndNoCorsHeadersAreSent() throws Exception {
+    RequestBody form =
+        RequestBody.create("name=evil", MediaType.get("application/x-www-form-urlencoded"));
+    Answer formPost = send(new Request.Builder().url(url("/admin/accounts")).post(form).build());
+    assertThat(formPost.code).isEqualTo(415);
+    assertThat(formPost.body).contains("JSON only");
+    RequestBody text = RequestBody.create("{\"name\":\"evil\"}", MediaType.get("text/plain"));
+    assertThat(send(new Request.Builder().url(url("/admin/accounts")).post(text).build()).code)
+        .isEqualTo(415);
+    assertThat(post("/admin/accounts", "{\"name\":\"evil\"}").code)
+        .as("the refused posts created nothing")
+        .isEqualTo(201);
+
+    Request preflight =
+        new Request.Builder()
+            .url(url("/admin/accounts"))
+            .method("OPTIONS", null)
+            .header("Origin", "https://evil.example")
+            .header("Access-Control-Request-Method", "POST")
+            .build();
+    try (Response r = client.newCall(preflight).execute()) {
+      assertThat(r.code()).isGreaterThanOrEqualTo(400);
+      assertThat(r.headers().names()).noneMatch(n -> n.toLowerCase().startsWith("access-control"));
+    }
+    Request get =
+        new Request.Builder()
+            .url(url("/admin/instances"))
+            .header("Origin", "https://evil.example")
+            .header("Authorization", "Bearer " + fixture.server.adminToken())
+            .build();
+    try (Response r = client.newCall(get).execute()) {
+      assertThat(r.code()).isEqualTo(200);
+      assertThat(r.headers().names()).noneMatch(n -> n.toLowerCase().startsWith("access-control"));
+    }
+  }
+
   private Answer post(String path, String body) throws IOException {
     return send(new Request.Builder().url(url(path)).post(json(body)).build());
   }
@@ -119,6 +175,14 @@ class AdminApiTest {
   }
 
   private Answer send(Request request) throws IOException {
+    return raw(
+        request
+            .newBuilder()
+            .header("Authorization", "Bearer " + fixture.server.adminToken())
+            .build());
+  }
+
+  private Answer raw(Request request) throws IOException {
     try (Response response = client.newCall(request).execute()) {
       return new Answer(response.code(), response.body().string());
     }

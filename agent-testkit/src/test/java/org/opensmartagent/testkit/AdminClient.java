@@ -28,6 +28,14 @@ final class AdminClient implements AutoCloseable {
     client =
         new OkHttpClient.Builder()
             .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        chain
+                            .request()
+                            .newBuilder()
+                            .header("Authorization", "Bearer " + server.adminToken())
+                            .build()))
             .build();
   }
 

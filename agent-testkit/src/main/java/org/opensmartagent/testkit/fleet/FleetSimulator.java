@@ -325,26 +325,18 @@ public final class FleetSimulator {
 
   /**
    * Runs a fleet from the command line: {@code [--agents N] [--days D] [--disk] [--kind
-   * DIRECT|TRANSPORT_GATEWAY|SMART_TRANSPORT] [--https] [--seed S] [--workers W] [--progress]}.
+   * DIRECT|TRANSPORT_GATEWAY|SMART_TRANSPORT] [--https] [--seed S] [--workers W] [--window-days D]
+   * [--progress]} (picocli; see {@code FleetArguments}). Exits 2 on a bad argument.
    */
   public static void main(String[] args) throws Exception {
-    Builder b = builder().progress(System.console() != null);
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--agents" -> b.agents(Integer.parseInt(args[++i]));
-        case "--days" -> b.duration(Duration.ofDays(Long.parseLong(args[++i])));
-        case "--disk" -> b.onDisk(true);
-        case "--kind" -> b.transport(TransportKind.valueOf(args[++i]));
-        case "--https" -> b.https(true);
-        case "--seed" -> b.seed(Long.parseLong(args[++i]));
-        case "--workers" -> b.workers(Integer.parseInt(args[++i]));
-        case "--window-days" -> b.registrationWindow(Duration.ofDays(Long.parseLong(args[++i])));
-        case "--progress" -> b.progress(true);
-        default -> {
-          System.err.println("unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
+    Builder b;
+    try {
+      b = FleetArguments.parse(args, System.console() != null);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(FleetArguments.usage());
+      System.exit(2);
+      return;
     }
     System.out.println(b.build().run());
   }

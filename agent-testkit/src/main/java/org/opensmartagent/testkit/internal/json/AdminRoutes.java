@@ -3,6 +3,8 @@ package org.opensmartagent.testkit.internal.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -22,10 +24,12 @@ import org.opensmartagent.testkit.internal.LicenseService;
 import org.opensmartagent.testkit.internal.TokenInfo;
 
 /**
- * The admin HTTP/JSON API under {@code /admin/}. Bad input is 400, an unknown account, token or
- * request code 404, a taken name or a refused reservation operation 409, each with {@code {"error":
- * "..."}} saying what to do. Thread-safe; never logs, and echoes a token only in the answer that
- * creates it.
+ * The admin HTTP/JSON API under {@code /admin/}. A request without the bearer admin token is 401; a
+ * request other than GET and DELETE whose content type is not {@code application/json} (a form
+ * post, {@code text/plain}) is 415, so a web page cannot drive the API; no CORS headers are ever
+ * sent. Bad input is 400, an unknown account, token or request code 404, a taken name or a refused
+ * reservation operation 409, each with {@code {"error": "..."}} saying what to do. Thread-safe;
+ * never logs, and echoes a token only in the answer that creates it.
  */
 public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> {
   static final String ROUTES =
@@ -41,14 +45,32 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
   private final FaultPlan faults;
   private final ReservationRoutes reservations;
 
-  public AdminRoutes(LicenseService service, FaultPlan faults) {
+  private final byte[] bearer;
+
+  public AdminRoutes(LicenseService service, FaultPlan faults, String adminToken) {
     this.service = Objects.requireNonNull(service, "service == null");
     this.faults = Objects.requireNonNull(faults, "faults == null");
+    Objects.requireNonNull(adminToken, "adminToken == null");
+    this.bearer = ("Bearer " + adminToken).getBytes(StandardCharsets.US_ASCII);
     this.reservations = new ReservationRoutes(service);
   }
 
   @Override
   public HttpAnswer apply(RecordedRequest request) {
+    if (!authorized(request.getHeaders().get("Authorization"))) {
+      return error(
+          401,
+          "the admin API needs the admin token as 'Authorization: Bearer TOKEN'; mock-cssm writes"
+              + " it to mock-cssm-admin-token in its --out-dir");
+    }
+    String method = request.getMethod();
+    if (!"GET".equals(method)
+        && !"DELETE".equals(method)
+        && !isJson(request.getHeaders().get("Content-Type"))) {
+      return error(
+          415,
+          "the admin API accepts JSON only; send the body with Content-Type: application/json");
+    }
     List<String> path = request.getUrl().pathSegments();
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
     try {
@@ -62,6 +84,19 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
     } catch (IllegalStateException e) {
       return error(409, e.getMessage());
     }
+  }
+
+  private boolean authorized(String header) {
+    return header != null
+        && MessageDigest.isEqual(bearer, header.strip().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";", 2)[0].strip();
+    return type.equalsIgnoreCase("application/json");
   }
 
   private HttpAnswer route(String method, List<String> p, byte[] body) {

@@ -172,8 +172,8 @@ public final class Portal {
       return signIn(
           old,
           401,
-          "That is not this server's admin token. Copy it from the admin-token file in the"
-              + " server's directory, or from MockLicenseServer.adminToken().");
+          "That is not this server's admin token. Copy it from mock-cssm-admin-token in the"
+              + " server's --out-dir, or from MockLicenseServer.adminToken().");
     }
     sessions.end(old.id());
     Sessions.Session s = sessions.create(true);

@@ -29,6 +29,7 @@ import org.opensmartagent.testkit.internal.ServerState;
  */
 class AdminRoutesFuzzTest {
   private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+  private static final String TOKEN = "fuzz-admin-token-0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ServerPki PKI =
       ServerPki.create(LicensingEnvironment.PRODUCTION, NOW, RANDOM);
@@ -43,7 +44,7 @@ class AdminRoutesFuzzTest {
     // Something to find: an account, a virtual account with a token and a license.
     service.createSmartAccount("acme");
     service.createVirtualAccount("acme", "lab");
-    return new AdminRoutes(service, faults);
+    return new AdminRoutes(service, faults, TOKEN);
   }
 
   @FuzzTest(maxDuration = "30s")
@@ -70,7 +71,7 @@ class AdminRoutesFuzzTest {
             url.encodedPath(),
             "HTTP/1.1",
             url,
-            Headers.of("Content-Type", "application/json"),
+            Headers.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN),
             ByteString.of(body),
             body.length,
             List.of(),
