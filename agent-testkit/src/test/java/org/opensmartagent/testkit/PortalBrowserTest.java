@@ -8,6 +8,7 @@ import static org.opensmartagent.testkit.ReservationFixture.requestCode;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.FormBody;
@@ -26,7 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opensmartagent.core.AuthorizationState;
 import org.opensmartagent.core.CountUnit;
 import org.opensmartagent.core.EnforcementMode;
@@ -44,6 +49,8 @@ import org.opensmartagent.core.reservation.ReservationType;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PortalBrowserTest {
+  private static final List<String> PAGES =
+      List.of("account", "licenses", "tokens", "instances", "reservations", "events", "faults");
   private static PortalBrowser browser;
   private ReservationFixture r;
   private String portal;
@@ -150,6 +157,12 @@ class PortalBrowserTest {
     assertThat(refused.succeeded()).isFalse();
     assertThat(refused.message()).containsIgnoringCase("revoked");
 
+    browser.open(portal + "/instances");
+    browser.submit(browser.find("button[aria-label='Remove PID:ESA-C170,SN:FCH0001']"));
+    assertThat(browser.text("#notice")).contains("removed");
+    assertThat(browser.text("main")).contains("No product instance has registered");
+    assertThat(r.f.server.admin().instances()).isEmpty();
+
     browser.open(portal + "/events");
     assertThat(browser.text("#events"))
         .contains("revoked a token")
@@ -183,6 +196,19 @@ class PortalBrowserTest {
     browser.open(portal + "/licenses");
     assertThat(row("#licenses-lab", MALWARE.value()).subList(1, 4))
         .isEqualTo(List.of("2", "1", "1"));
+
+    browser.open(portal + "/reservations");
+    browser.type("#res-code", request.text()).type("#res-lines", MALWARE.value() + "=2");
+    browser.submit(form("reserve"));
+    assertThat(browser.text("#reservations tbody tr:last-child .status"))
+        .isEqualTo("AWAITING CONFIRMATION");
+    String confirmation =
+        agent.reauthorize(browser.find("#authorization-code").getAttribute("value"));
+    browser.type("#conf-req", request.productInstanceId()).type("#conf-code", confirmation);
+    browser.submit(form("confirm"));
+    assertThat(browser.text("#notice")).contains("Confirmation code accepted");
+    assertThat(browser.text("#reservations tbody tr:last-child .status")).isEqualTo("RESERVED");
+    assertThat(browser.text("#reservations")).contains("ESA_Anti_Malware × 2");
 
     String returnCode = agent.returnReservation().text();
     browser.open(portal + "/reservations");
@@ -291,17 +317,51 @@ class PortalBrowserTest {
   }
 
   @Test
-  void thePagesFitAPhoneScreen() {
+  void thePagesFitAPhoneScreenAndHaveAnAccessibleStructure() {
     signIn();
     browser.width(390, 844);
-    for (String page : List.of("account", "licenses", "tokens", "instances", "reservations")) {
+    for (String page : PAGES) {
       browser.open(portal + "/" + page);
       Object overflow =
           browser.driver.executeScript(
               "return document.documentElement.scrollWidth > window.innerWidth;");
       assertThat(overflow).as(page).isEqualTo(false);
+      assertThat(browser.driver.findElements(By.tagName("h1"))).as(page).hasSize(1);
+      assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+          .isEqualTo("en");
+      @SuppressWarnings("unchecked")
+      List<String> unlabelled =
+          (List<String>)
+              browser.driver.executeScript(
+                  "return Array.from(document.querySelectorAll("
+                      + "'input:not([type=hidden]), select, textarea'))"
+                      + ".filter(f => !f.id || !document.querySelector('label[for=\"' + f.id + '\"]'))"
+                      + ".map(f => f.name);");
+      assertThat(unlabelled).as(page + ": fields without a label").isEmpty();
+      assertThat(browser.driver.findElements(By.cssSelector("th:not([scope])")))
+          .as(page + ": header cells without a scope")
+          .isEmpty();
     }
     shot("reservations-phone", "/reservations");
+  }
+
+  @Test
+  void theKeyboardAloneSignsInAndMovesBetweenPages() {
+    browser.open(portal + "/sign-in");
+    browser.driver.switchTo().activeElement().sendKeys(r.f.server.adminToken(), Keys.ENTER);
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.urlContains("/portal/account"));
+    WebElement focused = browser.find("body");
+    focused.sendKeys(Keys.TAB);
+    assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    WebElement licenses = browser.driver.switchTo().activeElement();
+    assertThat(licenses.getText()).isEqualTo("Licenses");
+    licenses.sendKeys(Keys.ENTER);
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.urlContains("/portal/licenses"));
+    assertThat(browser.text("h1")).isEqualTo("Licenses");
   }
 
   private void signIn() {
