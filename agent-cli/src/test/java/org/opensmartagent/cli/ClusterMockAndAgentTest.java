@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensmartagent.testkit.MockServerDirectory;
 
 /** Cluster options, the mock-cssm commands and the foreground agent. */
 class ClusterMockAndAgentTest {
@@ -84,35 +85,37 @@ class ClusterMockAndAgentTest {
 
   @Test
   void mockCssmAdminCommandsTalkToARunningServer() {
-    String[] server = {
-      "--server", cli.server.baseUrl().toString(), "--tls-ca", cli.tlsCaPem.toString()
-    };
+    Path files = tmp.resolve("cssm");
+    MockServerDirectory.write(cli.server, files);
+    String[] server = {"--mock-cssm", files.toString()};
     Cli.Run account =
         Cli.raw(
             "",
             concat(
-                new String[] {"mock-cssm", "create-account", "globex", "--virtual-account", "lab"},
+                new String[] {
+                  "mock-cssm", "accounts", "create", "globex", "--virtual-account", "lab"
+                },
                 server));
     assertThat(account.code()).as(account.err()).isZero();
-    assertThat(
-            Cli.raw(
-                    "",
-                    concat(
-                        new String[] {"mock-cssm", "add-license", "lab", "ESA_Anti_Spam", "5"},
-                        server))
-                .code())
-        .isZero();
-    Cli.Run token = Cli.raw("", concat(new String[] {"mock-cssm", "create-token", "lab"}, server));
+    for (String tag : Cli.TAGS) {
+      Cli.Run add =
+          Cli.raw(
+              "", concat(new String[] {"mock-cssm", "licenses", "add", "lab", tag, "5"}, server));
+      assertThat(add.code()).as(add.all()).isZero();
+    }
+    Cli.Run token =
+        Cli.raw("", concat(new String[] {"mock-cssm", "tokens", "create", "lab"}, server));
     assertThat(token.code()).isZero();
     cli.enable();
     Cli.Run reg = cli.runWithInput(token.out(), "register", "--token-stdin");
     assertThat(reg.code()).as(reg.err()).isZero();
-    Cli.Run list = Cli.raw("", concat(new String[] {"mock-cssm", "list-instances"}, server));
+    Cli.Run list = Cli.raw("", concat(new String[] {"mock-cssm", "instances", "list"}, server));
     assertThat(list.out()).contains("1 instances", Cli.UDI.replace("PID:", "").substring(0, 3));
     Cli.Run taken =
-        Cli.raw("", concat(new String[] {"mock-cssm", "create-account", "globex"}, server));
+        Cli.raw("", concat(new String[] {"mock-cssm", "accounts", "create", "globex"}, server));
     assertThat(taken.code()).isEqualTo(5);
-    Cli.Run down = Cli.raw("", "mock-cssm", "list-instances", "--server", "http://localhost:1");
+    cli.server.close();
+    Cli.Run down = Cli.raw("", concat(new String[] {"mock-cssm", "instances", "list"}, server));
     assertThat(down.code()).isEqualTo(4);
   }
 

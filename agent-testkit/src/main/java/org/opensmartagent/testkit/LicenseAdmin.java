@@ -2,6 +2,7 @@ package org.opensmartagent.testkit;
 
 import java.util.List;
 import java.util.Objects;
+import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.reservation.ReservationType;
 import org.opensmartagent.testkit.internal.LicenseService;
 
@@ -46,6 +47,46 @@ public final class LicenseAdmin {
   /** Adds licenses to {@code virtualAccount}'s pool. */
   public LicenseAdmin addLicenses(String virtualAccount, LicenseGrant grant) {
     service.addLicenses(virtualAccount, grant);
+    return this;
+  }
+
+  /** Removes every grant of {@code tag} from {@code virtualAccount}'s pool. */
+  public LicenseAdmin removeLicenses(String virtualAccount, EntitlementTag tag) {
+    service.removeLicenses(virtualAccount, tag);
+    return this;
+  }
+
+  /**
+   * Turns on (or off) the automatic grant of every reported tag that {@code virtualAccount}'s pool
+   * has no licenses for, e.g. base licenses; off by default, when such a tag is out of compliance.
+   */
+  public LicenseAdmin autoGrant(String virtualAccount, boolean on) {
+    service.autoGrant(virtualAccount, on);
+    return this;
+  }
+
+  /** Every smart account with its virtual accounts and their pools. */
+  public List<AccountInfo> accounts() {
+    return service.accounts();
+  }
+
+  /** The tokens of {@code virtualAccount}, without their secret values. */
+  public List<TokenInfo> tokens(String virtualAccount) {
+    return service.tokens(virtualAccount);
+  }
+
+  /**
+   * The product instance with this id or primary UDI.
+   *
+   * @throws java.util.NoSuchElementException when there is none
+   */
+  public InstanceInfo instance(String idOrUdi) {
+    return service.instance(idOrUdi);
+  }
+
+  /** Removes a product instance, as deleting it on the portal does; its usage is freed. */
+  public LicenseAdmin removeInstance(String idOrUdi) {
+    service.removeInstance(idOrUdi);
     return this;
   }
 

@@ -30,6 +30,7 @@ import org.opensmartagent.testkit.internal.json.AdminRoutes;
 import org.opensmartagent.testkit.internal.json.StateFile;
 import org.opensmartagent.testkit.internal.portal.Portal;
 import org.opensmartagent.testkit.internal.portal.PortalDispatcher;
+import org.opensmartagent.testkit.internal.store.SqlStore;
 import org.opensmartagent.transport.TransportKind;
 import org.opensmartagent.transport.TransportSettings;
 
@@ -76,6 +77,8 @@ public final class MockLicenseServer implements Closeable {
   private final LicenseAdmin admin;
   private final Faults faults;
   private final String adminToken;
+  private final Optional<SqlStore> store;
+  private final Optional<Database> database;
 
   private MockLicenseServer(Builder b) {
     this.clock = b.clock;
@@ -84,8 +87,15 @@ public final class MockLicenseServer implements Closeable {
     this.port = b.port;
     this.stateFile = b.stateFile;
     ServerClock serverClock = new ServerClock(b.clock, faultPlan);
-    Optional<StateFile.Contents> saved =
-        b.stateFile.filter(Files::exists).map(f -> StateFile.load(f, b.random));
+    this.database = b.database;
+    this.store = b.database.map(Database::open);
+    Optional<StateFile.Contents> saved;
+    try {
+      saved = store.isPresent() ? fromDatabase(b, store.get()) : fromStateFile(b);
+    } catch (RuntimeException e) {
+      store.ifPresent(SqlStore::close);
+      throw e;
+    }
     this.state = saved.map(StateFile.Contents::state).orElseGet(ServerState::new);
     this.pki =
         saved
@@ -95,6 +105,12 @@ public final class MockLicenseServer implements Closeable {
         saved
             .map(StateFile.Contents::tls)
             .orElseGet(() -> ServerTls.create(b.clock.instant(), b.random));
+    b.database.ifPresent(
+        d -> {
+          if (!Files.exists(d.keysFile())) {
+            StateFile.save(d.keysFile(), new ServerState(), pki, tls);
+          }
+        });
     this.service =
         new LicenseService(state, pki, serverClock, b.random, b.instanceLimit, this::persist);
     this.admin = new LicenseAdmin(service);
@@ -107,7 +123,8 @@ public final class MockLicenseServer implements Closeable {
                 serverClock,
                 faultPlan,
                 new AdminRoutes(service, faultPlan, adminToken))));
-    persist();
+    state.takeChanges();
+    stateFile.ifPresent(this::saveTo);
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
   }
 
@@ -130,10 +147,16 @@ public final class MockLicenseServer implements Closeable {
     return this;
   }
 
-  /** Stops listening; the state stays readable and saved. Idempotent. */
+  /** Stops listening and closes the database; the state stays readable and saved. Idempotent. */
   @Override
   public void close() {
     server.close();
+    store.ifPresent(db -> service.read(s -> closeQuietly(db)));
+  }
+
+  private static boolean closeQuietly(SqlStore db) {
+    db.close();
+    return true;
   }
 
   /** The port listened on; call after {@link #start()}. */
@@ -216,6 +239,11 @@ public final class MockLicenseServer implements Closeable {
     return baseUrl().resolve(Portal.PATH);
   }
 
+  /** The database the state is kept in, if any. */
+  public Optional<Database> database() {
+    return database;
+  }
+
   /** True when the server serves https. */
   public boolean isHttps() {
     return https;
@@ -239,7 +267,50 @@ public final class MockLicenseServer implements Closeable {
         });
   }
 
+  private static Optional<StateFile.Contents> fromStateFile(Builder b) {
+    return b.stateFile.filter(Files::exists).map(f -> StateFile.load(f, b.random));
+  }
+
+  /**
+   * The state in the database with the keys from the keys file; a new database imports the JSON
+   * state file if one is given.
+   */
+  private static Optional<StateFile.Contents> fromDatabase(Builder b, SqlStore db) {
+    Path keys = b.database.get().keysFile();
+    if (db.isNew() && b.importStateFile.isPresent()) {
+      StateFile.Contents imported = StateFile.load(b.importStateFile.get(), b.random);
+      db.importAll(imported.state());
+      StateFile.save(keys, new ServerState(), imported.pki(), imported.tls());
+      return Optional.of(imported);
+    }
+    if (b.importStateFile.isPresent()) {
+      throw new IllegalStateException(
+          "the database "
+              + b.database.get()
+              + " already holds a server's state; import "
+              + b.importStateFile.get()
+              + " into a new database instead");
+    }
+    if (!Files.exists(keys)) {
+      if (!db.isNew()) {
+        throw new IllegalStateException(
+            "the keys file "
+                + keys
+                + " is missing, but the database holds devices registered under its root;"
+                + " restore the keys file, or start over with a new database");
+      }
+      return Optional.empty();
+    }
+    StateFile.Contents k = StateFile.load(keys, b.random);
+    return Optional.of(new StateFile.Contents(db.load(), k.pki(), k.tls()));
+  }
+
   private void persist() {
+    ServerState.Changes changes = state.takeChanges();
+    if (changes.isEmpty()) {
+      return;
+    }
+    store.ifPresent(db -> db.commit(state, changes));
     stateFile.ifPresent(this::saveTo);
   }
 
@@ -253,8 +324,30 @@ public final class MockLicenseServer implements Closeable {
     private LicensingEnvironment environment = LicensingEnvironment.PRODUCTION;
     private Optional<Path> stateFile = Optional.empty();
     private Optional<String> adminToken = Optional.empty();
+    private Optional<Database> database = Optional.empty();
+    private Optional<Path> importStateFile = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Keeps the state in {@code database} (SQLite or a JDBC URL such as PostgreSQL), one
+     * transaction per change; the keys stay in its owner-only keys file. Not with {@link
+     * #stateFile}.
+     */
+    public Builder database(Database database) {
+      this.database = Optional.of(Objects.requireNonNull(database, "database == null"));
+      return this;
+    }
+
+    /**
+     * Imports a JSON state file (the {@link #stateFile} format) into a new {@link #database}: its
+     * accounts, tokens, instances and reservations go into the database, its keys into the keys
+     * file.
+     */
+    public Builder importStateFile(Path file) {
+      this.importStateFile = Optional.of(Objects.requireNonNull(file, "file == null"));
+      return this;
+    }
 
     /**
      * The admin API's bearer token (at least 16 characters of {@code [A-Za-z0-9_-]}); by default a
@@ -323,6 +416,17 @@ public final class MockLicenseServer implements Closeable {
      * @throws IllegalArgumentException if the state file is corrupt
      */
     public MockLicenseServer build() {
+      if (database.isPresent() && stateFile.isPresent()) {
+        throw new IllegalStateException(
+            "give a database or a state file, not both; import a state file with"
+                + " importStateFile");
+      }
+      if (importStateFile.isPresent() && database.isEmpty()) {
+        throw new IllegalStateException("importStateFile needs a database to import into");
+      }
+      if (database.isEmpty() && stateFile.isEmpty()) {
+        database = Database.fromTestProperty();
+      }
       return new MockLicenseServer(this);
     }
   }

@@ -72,10 +72,49 @@ class AuthorizationTest {
   }
 
   @Test
-  void aTagOutsideThePoolIsInvalid() throws Exception {
+  void aTagNoPoolOnTheServerEverHeldIsAnInvalidTag() throws Exception {
     assertThat(a.authorize(users(1)).reply().body().verdicts())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.kind()).isEqualTo(Verdict.Kind.INVALID_TAG);
+              assertThat(v.reason()).contains("not a tag this license server knows");
+            });
+  }
+
+  @Test
+  void aTagAnotherAccountHasButThisPoolLacksIsOutOfComplianceWithTheReason() throws Exception {
+    fixture.server.admin().createVirtualAccount("acme", "other");
+    fixture.server.admin().addLicenses("other", LicenseGrant.perpetual(VPN, 10));
+    assertThat(a.authorize(users(1)).reply().body().verdicts())
+        .containsExactly(
+            new Verdict(
+                VPN,
+                Verdict.Kind.OUT_OF_COMPLIANCE,
+                "no VPN_Plus licenses in virtual account lab; add licenses to its pool"));
+  }
+
+  @Test
+  void autoGrantIsAnExplicitPerAccountOptionOffByDefault() throws Exception {
+    assertThat(fixture.server.admin().accounts().get(0).virtualAccounts().get(0).autoGrant())
+        .isFalse();
+    fixture.server.admin().autoGrant("lab", true);
+    assertThat(a.authorize(users(3)).reply().body().verdicts())
+        .singleElement()
+        .satisfies(v -> assertThat(v.kind()).isEqualTo(Verdict.Kind.AUTHORIZED));
+    fixture.server.admin().autoGrant("lab", false);
+    assertThat(a.authorize(users(3)).reply().body().verdicts())
         .extracting(Verdict::kind)
         .containsExactly(Verdict.Kind.INVALID_TAG);
+  }
+
+  @Test
+  void removedLicensesLeaveTheTagOutOfCompliance() throws Exception {
+    fixture.server.admin().addLicenses("lab", LicenseGrant.perpetual(VPN, 10));
+    fixture.server.admin().removeLicenses("lab", VPN);
+    assertThat(a.authorize(users(1)).reply().body().verdicts())
+        .extracting(Verdict::kind)
+        .containsExactly(Verdict.Kind.OUT_OF_COMPLIANCE);
   }
 
   @Test

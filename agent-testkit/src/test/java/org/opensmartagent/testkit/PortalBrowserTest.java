@@ -116,6 +116,7 @@ class PortalBrowserTest {
     assertThat(token).hasSizeGreaterThan(40);
     assertThat(browser.text("#tokens")).contains("lab devices, from the portal").contains("0 of 5");
     browser.open(portal + "/tokens");
+    assertThat(browser.driver.getPageSource()).contains(token.substring(0, 8));
     assertThat(browser.driver.getPageSource()).doesNotContain(token.substring(8));
 
     browser.open(portal + "/instances");

@@ -127,23 +127,13 @@ class PortalHttpTest {
   }
 
   @Test
-  void theAdminApiListsAccountsAndTokensRemovesInstancesAndKeepsTheEventLog() throws Exception {
+  void theAdminApiKeepsAnEventLogWithoutSecrets() throws Exception {
     try (TestDevice device = f.device()) {
       assertThat(device.register(f.token).reply().isAccepted()).isTrue();
-      JsonNode accounts = admin("GET", "/admin/accounts");
-      assertThat(accounts.path("acme").get(0).asText()).isEqualTo("lab");
-      JsonNode tokens = admin("GET", "/admin/tokens");
-      assertThat(tokens.get(0).path("uses").asInt()).isEqualTo(1);
-      assertThat(tokens.get(0).path("description").asText()).isEqualTo("lab devices");
-
-      assertThat(
-              admin("DELETE", "/admin/instances/" + device.instanceId).path("removed").asBoolean())
-          .isTrue();
-      assertThat(f.server.admin().instances()).isEmpty();
-      try (Response again = adminCall("DELETE", "/admin/instances/" + device.instanceId)) {
-        assertThat(again.code()).isEqualTo(404);
-      }
       f.server.admin().addLicenses("lab", LicenseGrant.perpetual(EntitlementTag.parse("X_Y"), 2));
+      try (Response removed = adminCall("DELETE", "/admin/instances/" + device.instanceId)) {
+        assertThat(removed.code()).isEqualTo(200);
+      }
 
       JsonNode events = admin("GET", "/admin/events");
       assertThat(events)
@@ -153,9 +143,11 @@ class PortalHttpTest {
               "created virtual account lab in acme",
               "created a token in lab for 100 uses",
               "register [" + device.udi + "]: accepted",
-              "removed product instance " + device.instanceId,
-              "added 2 X_Y to lab");
-      assertThat(events.toString()).doesNotContain(f.token);
+              "added 2 X_Y to lab",
+              "removed product instance " + device.instanceId);
+      assertThat(events.get(0).path("kind").asText()).isEqualTo("admin");
+      assertThat(events.get(0).path("at").asText()).isEqualTo(Fixture.START.toString());
+      assertThat(events.toString()).doesNotContain(f.token.substring(8));
     }
   }
 

@@ -13,20 +13,32 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opensmartagent.core.RegistrationState;
 import org.opensmartagent.core.SmartAgent;
 import org.opensmartagent.core.reservation.RequestCode;
 import org.opensmartagent.core.reservation.ReservationType;
 
-/** Reservations and the reservation signing key survive a restart of the server from its file. */
+/**
+ * Reservations and the reservation signing key survive a restart of the server from its state file
+ * or its database.
+ */
 class ReservationPersistenceTest {
   @TempDir Path dir;
 
-  @Test
-  void reservationsSurviveARestartFromTheStateFile() throws Exception {
-    Path file = dir.resolve("state.json");
+  /** The state file (JSON) or the SQLite database, configured on a builder. */
+  private MockLicenseServer.Builder persisted(MockLicenseServer.Builder b, String backend) {
+    return backend.equals("json")
+        ? b.stateFile(dir.resolve("state.json"))
+        : b.database(Database.sqlite(dir.resolve("state.db")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "sqlite"})
+  void reservationsSurviveARestart(String backend) throws Exception {
     try (ReservationFixture r =
-        new ReservationFixture(MockLicenseServer.builder().stateFile(file))) {
+        new ReservationFixture(persisted(MockLicenseServer.builder(), backend))) {
       r.admin().addLicenses("lab", LicenseGrant.perpetual(MALWARE, 4));
       SmartAgent updated = r.agent("FCH0001");
       SmartAgent permanent = r.agent("FCH0002");
@@ -48,7 +60,7 @@ class ReservationPersistenceTest {
       r.f.server.close();
 
       try (MockLicenseServer restored =
-          MockLicenseServer.builder().clock(r.f.time.clock()).stateFile(file).build()) {
+          persisted(MockLicenseServer.builder().clock(r.f.time.clock()), backend).build()) {
         LicenseAdmin admin = restored.admin();
         assertThat(admin.reservations()).isEqualTo(before);
         assertThat(admin.usage("lab")).isEqualTo(usage);

@@ -1,5 +1,6 @@
 package org.opensmartagent.cli.command;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.opensmartagent.core.AgentStatus;
 import org.opensmartagent.core.Cluster;
 import org.opensmartagent.core.Udi;
 import org.opensmartagent.core.identity.LicensingEnvironment;
+import org.opensmartagent.testkit.MockServerDirectory;
+import org.opensmartagent.transport.TransportKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +76,14 @@ public final class EnableCommand implements Callable<Integer> {
   Optional<Path> reservationChain = Optional.empty();
 
   @Option(
+      names = "--mock-cssm",
+      paramLabel = "DIR",
+      description =
+          "Use the mock license server whose files mock-cssm --out-dir wrote to DIR: its root,"
+              + " reservation chain, TLS CA and URL (Smart Transport; transport gateway for http).")
+  Optional<Path> mockCssm = Optional.empty();
+
+  @Option(
       names = "--cluster-member-dir",
       paramLabel = "DIR",
       description = "Also enable the (already configured) cluster member in DIR (repeatable).")
@@ -107,6 +118,7 @@ public final class EnableCommand implements Callable<Integer> {
             || root.isPresent()
             || environment.isPresent()
             || reservationChain.isPresent()
+            || mockCssm.isPresent()
             || transport.changes();
     if (setup) {
       throw new IllegalArgumentException(
@@ -121,10 +133,36 @@ public final class EnableCommand implements Callable<Integer> {
   }
 
   private DeviceConfig fresh(Io io) {
+    if (mockCssm.isPresent()) {
+      if (root.isPresent() || reservationChain.isPresent()) {
+        throw new IllegalArgumentException(
+            "--mock-cssm gives the root and the reservation chain; leave out --root and"
+                + " --reservation-chain");
+      }
+      MockServerDirectory.Contents mock = MockServerDirectory.read(mockCssm.get());
+      root = Optional.of(mock.rootPem());
+      reservationChain = Optional.of(mock.reservationChainPem());
+      return configure(io, mockTransport(mock));
+    }
+    return configure(io, TransportConfig.defaults());
+  }
+
+  private static TransportConfig mockTransport(MockServerDirectory.Contents mock) {
+    if (mock.smartTransportUrl().isPresent()) {
+      return TransportConfig.defaults()
+          .withKind(TransportKind.SMART_TRANSPORT, mock.smartTransportUrl().map(URI::toString))
+          .withTrustedCa(mock.tlsCaPem());
+    }
+    return TransportConfig.defaults()
+        .withKind(
+            TransportKind.TRANSPORT_GATEWAY, Optional.of(mock.transportGatewayUrl().toString()));
+  }
+
+  private DeviceConfig configure(Io io, TransportConfig transportDefaults) {
     if (udis.isEmpty() || root.isEmpty()) {
       throw new IllegalArgumentException(
           "the first enable needs the device's identity and trust: --udi PID:<pid>,SN:<serial>"
-              + " --root <licensing-root.pem>");
+              + " --root <licensing-root.pem> (or --mock-cssm DIR for a mock server)");
     }
     if (product.isPresent() && productFile.isPresent()) {
       throw new IllegalArgumentException("give either --product or --product-file, not both");
@@ -140,7 +178,7 @@ public final class EnableCommand implements Callable<Integer> {
             root.get().toAbsolutePath(),
             environment.orElse(LicensingEnvironment.PRODUCTION),
             reservationChain.map(Path::toAbsolutePath),
-            TransportConfig.defaults(),
+            transportDefaults,
             false,
             false);
     return transport.apply(base, io);

@@ -18,16 +18,20 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.opensmartagent.testkit.MockServerDirectory;
 
 /**
- * A client for a running mock license server's admin API ({@code /admin/...}, JSON). An https
- * server is trusted through its TLS CA PEM, which {@code mock-cssm} writes next to the root PEM.
+ * A client for a running mock license server's admin API ({@code /admin/...}, JSON), found through
+ * the files {@code mock-cssm} writes ({@link MockServerDirectory}): an https server is trusted
+ * through its TLS CA only, and every request carries the admin token as a bearer header (never
+ * printed).
  */
 public final class AdminClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final URI server;
   private final HttpClient http;
+  private final String bearer;
 
   /** Where a refusal or failure came from, so the shell can pick the exit code. */
   public static final class AdminException extends RuntimeException {
@@ -45,8 +49,13 @@ public final class AdminClient {
     }
   }
 
-  public AdminClient(URI server, Optional<Path> tlsCa) {
+  public AdminClient(MockServerDirectory.Contents found) {
+    this(found.baseUrl(), found.tlsCaPem(), found.adminToken());
+  }
+
+  AdminClient(URI server, Optional<Path> tlsCa, String adminToken) {
     this.server = server;
+    this.bearer = "Bearer " + adminToken;
     HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
     tlsCa.ifPresent(ca -> b.sslContext(trusting(ca)));
     this.http = b.build();
@@ -54,6 +63,10 @@ public final class AdminClient {
 
   public JsonNode get(String path) {
     return send(HttpRequest.newBuilder(server.resolve(path)).GET());
+  }
+
+  public JsonNode delete(String path) {
+    return send(HttpRequest.newBuilder(server.resolve(path)).DELETE());
   }
 
   public JsonNode post(String path, JsonNode body) {
@@ -67,7 +80,7 @@ public final class AdminClient {
     try {
       HttpResponse<String> r =
           http.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
+              request.timeout(Duration.ofSeconds(30)).header("Authorization", bearer).build(),
               HttpResponse.BodyHandlers.ofString());
       JsonNode body = r.body().isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(r.body());
       if (r.statusCode() >= 300) {

@@ -2,7 +2,6 @@ package org.opensmartagent.cli.mock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.opensmartagent.cli.Io;
 import org.opensmartagent.cli.LicenseSmart;
 import org.opensmartagent.cli.command.DurationConverter;
+import org.opensmartagent.testkit.Database;
 import org.opensmartagent.testkit.MockLicenseServer;
+import org.opensmartagent.testkit.MockServerDirectory;
 import org.opensmartagent.transport.TransportKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,26 +24,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mock-cssm}: serves the mock license server on loopback until Ctrl-C, writing the licensing
- * root (for {@code enable --root}) and, for https, the TLS CA (for {@code --trusted-ca} and the
- * admin subcommands' {@code --tls-ca}) into {@code --out-dir}.
+ * {@code mock-cssm}: serves the mock license server on loopback until Ctrl-C, writing into {@code
+ * --out-dir} everything a device and a tester need ({@link MockServerDirectory}: root and TLS CA,
+ * reservation signing chain, admin token, URLs; all owner-only). Its admin subcommands find the
+ * server through that directory.
  */
 @Command(
     name = "mock-cssm",
     description = "Serve a mock license server on this machine, or administer a running one.",
     subcommands = {
-      AdminCommands.CreateAccount.class,
-      AdminCommands.CreateToken.class,
-      AdminCommands.AddLicense.class,
-      AdminCommands.ListInstances.class
-      // reservation admin (reserve) goes here, as another AdminCommands.AdminCommand
+      AccountCommands.Group.class,
+      AccountCommands.TokenGroup.class,
+      AccountCommands.LicenseGroup.class,
+      InstanceCommands.Group.class,
+      ReservationAdminCommands.Group.class,
+      InstanceCommands.FaultGroup.class
     })
 public final class MockCssmCommand implements Callable<Integer> {
   /** The file name of the licensing root PEM in the out dir. */
-  public static final String ROOT_PEM = "mock-cssm-root.pem";
+  public static final String ROOT_PEM = MockServerDirectory.ROOT_PEM;
 
   /** The file name of the TLS CA PEM in the out dir. */
-  public static final String TLS_CA_PEM = "mock-cssm-tls-ca.pem";
+  public static final String TLS_CA_PEM = MockServerDirectory.TLS_CA_PEM;
 
   @Spec CommandSpec spec;
 
@@ -52,8 +55,26 @@ public final class MockCssmCommand implements Callable<Integer> {
   @Option(
       names = "--state-file",
       paramLabel = "FILE",
-      description = "Load state from FILE if it exists, and save every change to it.")
+      description =
+          "Keep the state in the JSON file FILE instead of a database (rewritten on every change).")
   Optional<Path> stateFile = Optional.empty();
+
+  @Option(
+      names = "--database",
+      paramLabel = "FILE",
+      description =
+          "The SQLite database that keeps the state across restarts (default: mock-cssm.db in"
+              + " the out dir; its keys stay in FILE.keys.json, owner-only).")
+  Optional<Path> database = Optional.empty();
+
+  @Option(
+      names = "--import-state-file",
+      paramLabel = "FILE",
+      description = "Import a JSON state file (from --state-file) into a new database.")
+  Optional<Path> importStateFile = Optional.empty();
+
+  @Option(names = "--in-memory", description = "Keep no state: everything is lost on exit.")
+  boolean inMemory;
 
   @Option(names = "--http", description = "Serve plain http (Smart Transport is then unavailable).")
   boolean http;
@@ -62,7 +83,8 @@ public final class MockCssmCommand implements Callable<Integer> {
       names = "--out-dir",
       paramLabel = "DIR",
       description =
-          "Where to write the root and TLS CA PEM files (default: the current directory).",
+          "Where to write the root PEM, TLS CA, reservation chain, admin token and URLs"
+              + " (default: the current directory).",
       defaultValue = ".")
   Path outDir;
 
@@ -77,23 +99,48 @@ public final class MockCssmCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Io io = ((LicenseSmart) spec.root().userObject()).io();
     MockLicenseServer.Builder b = MockLicenseServer.builder().https(!http).port(port);
-    stateFile.ifPresent(b::stateFile);
+    configureState(b);
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "mock-cssm-stop");
     try (MockLicenseServer server = start(b)) {
       describe(io, server, writeFiles(server)).forEach(io.out()::println);
       io.out().flush();
       Runtime.getRuntime().addShutdownHook(hook);
-      if (runFor.isPresent()) {
-        stop.await(runFor.get().toMillis(), TimeUnit.MILLISECONDS);
-      } else {
-        stop.await();
+      try {
+        if (runFor.isPresent()) {
+          stop.await(runFor.get().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+          stop.await();
+        }
+      } finally {
+        Runtime.getRuntime().removeShutdownHook(hook);
       }
-      Runtime.getRuntime().removeShutdownHook(hook);
     }
     io.out().println("Mock license server stopped.");
     io.out().flush();
     return 0;
+  }
+
+  private void configureState(MockLicenseServer.Builder b) {
+    long kinds = (stateFile.isPresent() ? 1 : 0) + (database.isPresent() ? 1 : 0);
+    if (kinds + (inMemory ? 1 : 0) > 1) {
+      throw new IllegalArgumentException(
+          "give only one of --state-file, --database and --in-memory");
+    }
+    if (importStateFile.isPresent() && (stateFile.isPresent() || inMemory)) {
+      throw new IllegalArgumentException("--import-state-file imports into a database only");
+    }
+    if (stateFile.isPresent()) {
+      b.stateFile(stateFile.get());
+    } else if (!inMemory) {
+      try {
+        Files.createDirectories(outDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + outDir, e);
+      }
+      b.database(Database.sqlite(database.orElse(outDir.resolve("mock-cssm.db"))));
+      importStateFile.ifPresent(b::importStateFile);
+    }
   }
 
   private static MockLicenseServer start(MockLicenseServer.Builder b) {
@@ -106,23 +153,7 @@ public final class MockCssmCommand implements Callable<Integer> {
   }
 
   private List<Path> writeFiles(MockLicenseServer server) {
-    List<Path> files = new ArrayList<>();
-    try {
-      Files.createDirectories(outDir);
-      files.add(
-          Files.writeString(
-              outDir.resolve(ROOT_PEM), server.rootCertificatePem(), StandardCharsets.US_ASCII));
-      if (!http) {
-        files.add(
-            Files.writeString(
-                outDir.resolve(TLS_CA_PEM),
-                server.tlsCaCertificatePem(),
-                StandardCharsets.US_ASCII));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the PEM files to " + outDir, e);
-    }
-    return files;
+    return MockServerDirectory.write(server, outDir);
   }
 
   private List<String> describe(Io io, MockLicenseServer server, List<Path> files) {
@@ -133,26 +164,16 @@ public final class MockCssmCommand implements Callable<Integer> {
         lines.add("  " + kind.label() + ": " + server.url(kind));
       }
     }
-    String root = files.get(0).toAbsolutePath().toString();
-    lines.add("Licensing root (enable --root): " + root);
-    String tls = http ? "" : " --tls-ca " + files.get(1).toAbsolutePath();
-    if (!http) {
-      lines.add("TLS CA (enable --trusted-ca, admin --tls-ca): " + files.get(1).toAbsolutePath());
-    }
-    String admin = " --server " + server.baseUrl() + tls;
-    lines.add("Try:");
-    lines.add("  license_smart mock-cssm create-account acme --virtual-account mail" + admin);
-    lines.add("  license_smart mock-cssm add-license mail ESA_Anti_Spam 10" + admin);
-    lines.add("  license_smart mock-cssm create-token mail" + admin);
-    lines.add(
-        "  license_smart enable --udi PID:ESA-C170,SN:FCH0000001 --root "
-            + root
-            + (http
-                ? " --transport-gateway " + server.url(TransportKind.TRANSPORT_GATEWAY)
-                : " --smart-transport "
-                    + server.url(TransportKind.SMART_TRANSPORT)
-                    + " --trusted-ca "
-                    + files.get(1).toAbsolutePath()));
+    Path dir = outDir.toAbsolutePath().normalize();
+    lines.add("Licensing root (enable --root): " + dir.resolve(ROOT_PEM));
+    lines.add("Files for devices and testers (owner-only) in " + dir + ":");
+    files.forEach(f -> lines.add("  " + f.getFileName()));
+    String at = " --mock-cssm " + dir;
+    lines.add("Try (or export " + AdminCommand.ENV + "=" + dir + " and leave out --mock-cssm):");
+    lines.add("  license_smart mock-cssm accounts create acme --virtual-account mail" + at);
+    lines.add("  license_smart mock-cssm licenses add mail ESA_Anti_Spam 10" + at);
+    lines.add("  license_smart mock-cssm tokens create mail --out token.txt" + at);
+    lines.add("  license_smart enable --udi PID:ESA-C170,SN:FCH0000001" + at);
     lines.add("Press Ctrl-C to stop.");
     return lines;
   }

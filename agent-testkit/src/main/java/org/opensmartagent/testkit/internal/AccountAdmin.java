@@ -7,12 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.opensmartagent.core.EntitlementTag;
+import org.opensmartagent.testkit.AccountInfo;
 import org.opensmartagent.testkit.InstanceInfo;
 import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.TagUsage;
+import org.opensmartagent.testkit.TokenInfo;
 import org.opensmartagent.testkit.TokenSpec;
 
 /**
@@ -67,15 +70,90 @@ final class AccountAdmin {
 
   void revokeToken(String token) {
     Objects.requireNonNull(token, "token == null");
-    state
-        .findToken(token)
-        .orElseThrow(() -> new NoSuchElementException("no such token; check it was copied whole"))
-        .revoke();
+    Token t = findToken(token);
+    t.revoke();
+    state.touch(t);
+  }
+
+  /** The token whose value is {@code token}, or whose value uniquely starts with it (8+ chars). */
+  private Token findToken(String token) {
+    Optional<Token> exact = state.findToken(token);
+    if (exact.isPresent()) {
+      return exact.get();
+    }
+    List<Token> matching =
+        token.length() < Token.ID_LENGTH
+            ? List.of()
+            : state.tokens().stream().filter(t -> t.value().startsWith(token)).toList();
+    if (matching.size() != 1) {
+      throw new NoSuchElementException(
+          "no such token; give the whole token or the id that tokens list shows");
+    }
+    return matching.get(0);
   }
 
   void addLicenses(String virtualAccount, LicenseGrant grant) {
     Objects.requireNonNull(grant, "grant == null");
-    state.virtualAccount(virtualAccount).add(grant);
+    state.addGrant(state.virtualAccount(virtualAccount), grant);
+  }
+
+  void removeLicenses(String virtualAccount, EntitlementTag tag) {
+    Objects.requireNonNull(tag, "tag == null");
+    VirtualAccount va = state.virtualAccount(virtualAccount);
+    if (!va.knows(tag)) {
+      throw new NoSuchElementException(
+          "virtual account '" + virtualAccount + "' has no " + tag.value() + " licenses");
+    }
+    state.removeGrants(va, tag);
+  }
+
+  void autoGrant(String virtualAccount, boolean on) {
+    state.autoGrant(state.virtualAccount(virtualAccount), on);
+  }
+
+  /** Every smart account with its virtual accounts. */
+  List<AccountInfo> accounts() {
+    List<AccountInfo> result = new ArrayList<>();
+    for (String sa : state.smartAccounts().stream().sorted().toList()) {
+      List<AccountInfo.Virtual> vas = new ArrayList<>();
+      for (String name : state.virtualAccountsOf(sa)) {
+        VirtualAccount va = state.virtualAccount(name);
+        vas.add(new AccountInfo.Virtual(name, va.autoGrant(), va.pool()));
+      }
+      result.add(new AccountInfo(sa, vas));
+    }
+    return result;
+  }
+
+  /** The tokens of {@code virtualAccount}, without their secret values. */
+  List<TokenInfo> tokens(String virtualAccount) {
+    VirtualAccount va = state.virtualAccount(virtualAccount);
+    return state.tokens().stream()
+        .filter(t -> t.virtualAccount().equals(va.name()))
+        .map(Token::info)
+        .toList();
+  }
+
+  InstanceInfo instance(String idOrUdi) {
+    ProductInstance i = findInstance(idOrUdi);
+    return i.info(state.virtualAccount(i.virtualAccount()).smartAccount());
+  }
+
+  void removeInstance(String idOrUdi) {
+    state.removeInstance(findInstance(idOrUdi));
+  }
+
+  private ProductInstance findInstance(String idOrUdi) {
+    Objects.requireNonNull(idOrUdi, "idOrUdi == null");
+    return state
+        .findInstance(idOrUdi)
+        .or(() -> state.instanceOfUdi(idOrUdi))
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "no product instance '"
+                        + idOrUdi
+                        + "'; give its id or primary UDI as instances list shows them"));
   }
 
   List<InstanceInfo> instances() {

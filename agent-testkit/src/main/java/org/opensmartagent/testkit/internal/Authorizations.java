@@ -17,7 +17,10 @@ import org.opensmartagent.core.transport.Verdict;
 /**
  * Authorization: records an instance's usage report and compares, per tag, the usage of every
  * instance of the virtual account plus what its reservations hold with the licenses active at the
- * server's time. Not thread-safe: {@link LicenseService} calls it under its lock.
+ * server's time. A tag the account's pool never held is AUTHORIZED when the account grants
+ * automatically, INVALID_TAG when no pool on the server ever held it, and OUT_OF_COMPLIANCE
+ * otherwise (docs/protocol.md has the whole table). Not thread-safe: {@link LicenseService} calls
+ * it under its lock.
  */
 final class Authorizations {
   /** How long an authorization lasts. */
@@ -53,8 +56,26 @@ final class Authorizations {
 
   private Verdict verdict(VirtualAccount va, EntitlementTag tag, Instant now) {
     if (!va.knows(tag)) {
+      if (va.autoGrant()) {
+        return new Verdict(
+            tag,
+            Verdict.Kind.AUTHORIZED,
+            "granted automatically: auto-grant is on in virtual account " + va.name());
+      }
+      if (!state.knowsTag(tag)) {
+        return new Verdict(
+            tag,
+            Verdict.Kind.INVALID_TAG,
+            tag.value() + " is not a tag this license server knows; check the product's tag");
+      }
       return new Verdict(
-          tag, Verdict.Kind.INVALID_TAG, "not in virtual account " + va.name() + "'s pool");
+          tag,
+          Verdict.Kind.OUT_OF_COMPLIANCE,
+          "no "
+              + tag.value()
+              + " licenses in virtual account "
+              + va.name()
+              + "; add licenses to its pool");
     }
     long inUse = state.inUse(va.name(), tag);
     long licensed = va.licensed(tag, now);

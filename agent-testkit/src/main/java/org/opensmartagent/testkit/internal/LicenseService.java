@@ -2,14 +2,10 @@ package org.opensmartagent.testkit.internal;
 
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.identity.Csr;
 import org.opensmartagent.core.reservation.ReservationType;
 import org.opensmartagent.core.transport.AuthorizeRequest;
@@ -21,11 +17,13 @@ import org.opensmartagent.core.transport.RegisterResponse;
 import org.opensmartagent.core.transport.RenewIdRequest;
 import org.opensmartagent.core.transport.RenewIdResponse;
 import org.opensmartagent.core.transport.ServerReply;
+import org.opensmartagent.testkit.AccountInfo;
 import org.opensmartagent.testkit.InstanceInfo;
 import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.ReservationInfo;
 import org.opensmartagent.testkit.ReservationLine;
 import org.opensmartagent.testkit.TagUsage;
+import org.opensmartagent.testkit.TokenInfo;
 import org.opensmartagent.testkit.TokenSpec;
 
 /**
@@ -96,6 +94,40 @@ public final class LicenseService {
     event("admin", "added " + grant.count() + " " + grant.tag().value() + " to " + virtualAccount);
   }
 
+  public void removeLicenses(String virtualAccount, EntitlementTag tag) {
+    change(() -> admin.removeLicenses(virtualAccount, tag));
+    event("admin", "removed the " + tag.value() + " licenses of " + virtualAccount);
+  }
+
+  /** Turns automatic grants of unpooled tags (base licenses, say) on or off for the account. */
+  public void autoGrant(String virtualAccount, boolean on) {
+    change(() -> admin.autoGrant(virtualAccount, on));
+    event("admin", "automatic grants " + (on ? "on" : "off") + " in " + virtualAccount);
+  }
+
+  public List<AccountInfo> accounts() {
+    synchronized (lock) {
+      return admin.accounts();
+    }
+  }
+
+  public List<TokenInfo> tokens(String virtualAccount) {
+    synchronized (lock) {
+      return admin.tokens(virtualAccount);
+    }
+  }
+
+  public InstanceInfo instance(String idOrUdi) {
+    synchronized (lock) {
+      return admin.instance(idOrUdi);
+    }
+  }
+
+  public void removeInstance(String idOrUdi) {
+    change(() -> admin.removeInstance(idOrUdi));
+    event("admin", "removed product instance " + idOrUdi);
+  }
+
   public List<InstanceInfo> instances() {
     synchronized (lock) {
       return admin.instances();
@@ -157,57 +189,6 @@ public final class LicenseService {
     return licensing(
         "deregister " + r.productInstanceId(),
         changing(() -> registrations.deregister(r, device, clock.now())));
-  }
-
-  /** Every smart account with its virtual accounts, by name. */
-  public Map<String, List<String>> accounts() {
-    synchronized (lock) {
-      Map<String, List<String>> result = new TreeMap<>();
-      state.smartAccounts().forEach(sa -> result.put(sa, new ArrayList<>()));
-      state.virtualAccounts().forEach(va -> result.get(va.smartAccount()).add(va.name()));
-      result.values().forEach(Collections::sort);
-      return result;
-    }
-  }
-
-  /** Every registration token, in creation order. */
-  public List<TokenInfo> tokens() {
-    synchronized (lock) {
-      List<TokenInfo> result = new ArrayList<>();
-      for (Token t : state.tokens()) {
-        result.add(
-            new TokenInfo(
-                t.value(),
-                t.virtualAccount(),
-                t.spec(),
-                t.createdAt(),
-                t.expiresAt(),
-                t.uses(),
-                t.revoked()));
-      }
-      return result;
-    }
-  }
-
-  /**
-   * Removes the product instance {@code id}, as if it had deregistered; its licenses go back to the
-   * pool and its ID certificate is no longer accepted.
-   *
-   * @throws NoSuchElementException when there is no such instance
-   */
-  public void removeInstance(String id) {
-    change(
-        () ->
-            state.removeInstance(
-                state
-                    .findInstance(id)
-                    .orElseThrow(
-                        () ->
-                            new NoSuchElementException(
-                                "no product instance '"
-                                    + id
-                                    + "'; list them with GET /admin/instances"))));
-    event("admin", "removed product instance " + id);
   }
 
   /** The last {@link EventLog#CAPACITY} things the server did, oldest first. */

@@ -78,6 +78,7 @@ final class Registrations {
             cert.getNotAfter().toInstant());
     state.addInstance(instance);
     token.use();
+    state.touch(token);
     return ServerReply.accepted(
         new RegisterResponse(
             instance.id(),
@@ -114,6 +115,7 @@ final class Registrations {
       return Replies.reject(RejectReason.BAD_REQUEST, "the CSR was refused: " + e.getMessage());
     }
     instance.renewed(cert.getNotAfter().toInstant());
+    state.touch(instance);
     return ServerReply.accepted(
         new RenewIdResponse(
             pki.idChain(cert),
@@ -167,7 +169,7 @@ final class Registrations {
     List<EntitlementTag> converted = new ArrayList<>();
     for (EntitlementTag tag : tags) {
       if (state.convert(udi, tag)) {
-        va.add(LicenseGrant.perpetual(tag, 1));
+        state.addGrant(va, LicenseGrant.perpetual(tag, 1));
       }
       converted.add(tag);
     }

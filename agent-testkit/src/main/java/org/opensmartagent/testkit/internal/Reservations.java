@@ -65,7 +65,10 @@ final class Reservations {
             request.udi(),
             pki.reservationSigner().keys());
     existing.ifPresentOrElse(
-        r -> r.update(code),
+        r -> {
+          r.update(code);
+          state.touch(r);
+        },
         () -> state.addReservation(new Reservation(request, va.name(), code, List.of(), false)));
     return code.text();
   }
@@ -91,7 +94,9 @@ final class Reservations {
               + r.request()
               + " waits for confirmation; reserve again to update the reservation");
     }
-    if (!r.confirm(code)) {
+    boolean confirmed = r.confirm(code);
+    state.touch(r);
+    if (!confirmed) {
       throw new ReservationRefusedException(
           "Confirmation code "
               + code
@@ -124,6 +129,7 @@ final class Reservations {
               + " is returned and its licenses are back in the pool; nothing to do.");
     }
     r.markReturned();
+    state.touch(r);
   }
 
   List<ReservationInfo> list() {

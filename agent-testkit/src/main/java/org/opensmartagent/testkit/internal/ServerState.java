@@ -1,6 +1,7 @@
 package org.opensmartagent.testkit.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opensmartagent.core.EntitlementTag;
+import org.opensmartagent.testkit.LicenseGrant;
 
 /**
  * Everything the license server knows: smart accounts, virtual accounts, tokens, product instances,
@@ -31,6 +33,78 @@ public final class ServerState {
   /** Running count of instances per virtual account, so the instance limit check is cheap. */
   private final Map<String, Long> instancesByAccount = new HashMap<>();
 
+  /** Every tag any pool on this server has ever held: the tags the server has heard of. */
+  private final Set<EntitlementTag> knownTags = new HashSet<>();
+
+  private Changes changes = new Changes();
+
+  /**
+   * What changed since the last {@link #takeChanges()}: the keys of the entities to write, for a
+   * storage that writes one transaction per change instead of the whole state.
+   */
+  public static final class Changes {
+    public final Set<String> smartAccounts = new LinkedHashSet<>();
+    public final Set<String> virtualAccounts = new LinkedHashSet<>();
+    public final Set<String> tokens = new LinkedHashSet<>();
+    public final Set<String> instances = new LinkedHashSet<>();
+    public final Set<ProductInstance> removedInstances = new LinkedHashSet<>();
+    public final Set<String> reservations = new LinkedHashSet<>();
+    public final Set<String> conversions = new LinkedHashSet<>();
+
+    public boolean isEmpty() {
+      return smartAccounts.isEmpty()
+          && virtualAccounts.isEmpty()
+          && tokens.isEmpty()
+          && instances.isEmpty()
+          && removedInstances.isEmpty()
+          && reservations.isEmpty()
+          && conversions.isEmpty();
+    }
+  }
+
+  /** Returns what changed since the last call and starts a new record. */
+  public Changes takeChanges() {
+    Changes taken = changes;
+    changes = new Changes();
+    return taken;
+  }
+
+  void touch(Token token) {
+    changes.tokens.add(token.value());
+  }
+
+  void touch(ProductInstance instance) {
+    changes.instances.add(instance.id());
+  }
+
+  void touch(Reservation reservation) {
+    changes.reservations.add(reservation.productInstanceId());
+  }
+
+  /** Adds {@code grant} to {@code va}'s pool. */
+  public void addGrant(VirtualAccount va, LicenseGrant grant) {
+    va.add(grant);
+    knownTags.add(grant.tag());
+    changes.virtualAccounts.add(va.name());
+  }
+
+  /** Removes every grant of {@code tag} from {@code va}'s pool; false when there was none. */
+  boolean removeGrants(VirtualAccount va, EntitlementTag tag) {
+    changes.virtualAccounts.add(va.name());
+    return va.remove(tag);
+  }
+
+  /** Turns {@code va}'s automatic grant of unpooled tags on or off. */
+  public void autoGrant(VirtualAccount va, boolean on) {
+    va.autoGrant(on);
+    changes.virtualAccounts.add(va.name());
+  }
+
+  /** True when some pool on this server has held {@code tag}. */
+  public boolean knowsTag(EntitlementTag tag) {
+    return knownTags.contains(tag);
+  }
+
   public Set<String> smartAccounts() {
     return Set.copyOf(smartAccounts.keySet());
   }
@@ -41,6 +115,12 @@ public final class ServerState {
 
   public void addSmartAccount(String name) {
     smartAccounts.put(name, new LinkedHashSet<>());
+    changes.smartAccounts.add(name);
+  }
+
+  /** The virtual accounts of {@code smartAccount}, in creation order. */
+  public List<String> virtualAccountsOf(String smartAccount) {
+    return List.copyOf(smartAccounts.getOrDefault(smartAccount, Set.of()));
   }
 
   public List<VirtualAccount> virtualAccounts() {
@@ -64,6 +144,8 @@ public final class ServerState {
   public void addVirtualAccount(VirtualAccount va) {
     smartAccounts.get(va.smartAccount()).add(va.name());
     virtualAccounts.put(va.name(), va);
+    va.pool().forEach(g -> knownTags.add(g.tag()));
+    changes.virtualAccounts.add(va.name());
   }
 
   public List<Token> tokens() {
@@ -76,6 +158,7 @@ public final class ServerState {
 
   public void addToken(Token token) {
     tokens.put(token.value(), token);
+    touch(token);
   }
 
   public List<ProductInstance> instances() {
@@ -95,6 +178,7 @@ public final class ServerState {
     instanceByUdi.put(instance.udi(), instance.id());
     instancesByAccount.merge(instance.virtualAccount(), 1L, Long::sum);
     count(instance, +1);
+    touch(instance);
   }
 
   public void removeInstance(ProductInstance instance) {
@@ -103,6 +187,8 @@ public final class ServerState {
       count(instance, -1);
     }
     instanceByUdi.remove(instance.udi(), instance.id());
+    changes.instances.remove(instance.id());
+    changes.removedInstances.add(instance);
   }
 
   /** Replaces what {@code instance} last reported, keeping the running totals right. */
@@ -115,6 +201,7 @@ public final class ServerState {
     if (known) {
       count(instance, +1);
     }
+    touch(instance);
   }
 
   private void count(ProductInstance instance, int sign) {
@@ -149,6 +236,7 @@ public final class ServerState {
 
   public void addReservation(Reservation reservation) {
     reservations.put(reservation.productInstanceId(), reservation);
+    touch(reservation);
   }
 
   /**
@@ -173,6 +261,10 @@ public final class ServerState {
 
   /** Records the conversion; false when {@code udi} already converted {@code tag}. */
   public boolean convert(String udi, EntitlementTag tag) {
-    return conversions.computeIfAbsent(udi, u -> new TreeSet<>()).add(tag);
+    boolean added = conversions.computeIfAbsent(udi, u -> new TreeSet<>()).add(tag);
+    if (added) {
+      changes.conversions.add(udi);
+    }
+    return added;
   }
 }

@@ -1,6 +1,7 @@
 package org.opensmartagent.testkit.internal;
 
 import java.time.Instant;
+import org.opensmartagent.testkit.TokenInfo;
 import org.opensmartagent.testkit.TokenSpec;
 
 /**
@@ -56,6 +57,15 @@ public final class Token {
 
   public boolean revoked() {
     return revoked;
+  }
+
+  /** How many leading characters of the value {@link #info} shows as the token's id. */
+  public static final int ID_LENGTH = 8;
+
+  /** What an administrator may see of this token: never its whole value. */
+  public TokenInfo info() {
+    return new TokenInfo(
+        value.substring(0, ID_LENGTH), virtualAccount, spec, createdAt, expiresAt(), uses, revoked);
   }
 
   void revoke() {

@@ -14,6 +14,7 @@ public final class VirtualAccount {
   private final String name;
   private final String smartAccount;
   private final List<LicenseGrant> pool = new ArrayList<>();
+  private boolean autoGrant;
 
   public VirtualAccount(String name, String smartAccount) {
     this.name = name;
@@ -32,8 +33,25 @@ public final class VirtualAccount {
     return List.copyOf(pool);
   }
 
-  public void add(LicenseGrant grant) {
+  void add(LicenseGrant grant) {
     pool.add(grant);
+  }
+
+  /** Removes every grant of {@code tag}; false when there was none. */
+  boolean remove(EntitlementTag tag) {
+    return pool.removeIf(g -> g.tag().equals(tag));
+  }
+
+  /**
+   * True when a reported tag this pool has no grant for is authorized anyway (the convenience of
+   * granting base licenses automatically); off by default.
+   */
+  public boolean autoGrant() {
+    return autoGrant;
+  }
+
+  void autoGrant(boolean on) {
+    this.autoGrant = on;
   }
 
   /** True when the pool has ever held {@code tag}, active or not. */

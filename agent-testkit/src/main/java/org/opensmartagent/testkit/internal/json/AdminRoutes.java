@@ -21,7 +21,6 @@ import org.opensmartagent.testkit.internal.EventLog;
 import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.HttpAnswer;
 import org.opensmartagent.testkit.internal.LicenseService;
-import org.opensmartagent.testkit.internal.TokenInfo;
 
 /**
  * The admin HTTP/JSON API under {@code /admin/}. A request without the bearer admin token is 401; a
@@ -33,13 +32,15 @@ import org.opensmartagent.testkit.internal.TokenInfo;
  */
 public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> {
   static final String ROUTES =
-      "POST /admin/accounts, POST /admin/accounts/{sa}/virtual-accounts,"
-          + " POST /admin/virtual-accounts/{va}/tokens, POST /admin/tokens/{token}/revoke,"
-          + " POST /admin/virtual-accounts/{va}/licenses, GET /admin/instances,"
-          + " GET /admin/virtual-accounts/{va}/usage, POST /admin/faults,"
+      "GET|POST /admin/accounts, POST /admin/accounts/{sa}/virtual-accounts,"
+          + " POST /admin/virtual-accounts/{va}/auto-grant,"
+          + " GET|POST /admin/virtual-accounts/{va}/tokens, POST /admin/tokens/{token}/revoke,"
+          + " GET|POST /admin/virtual-accounts/{va}/licenses,"
+          + " DELETE /admin/virtual-accounts/{va}/licenses/{tag}, GET /admin/instances,"
+          + " GET|DELETE /admin/instances/{id or udi},"
+          + " GET /admin/virtual-accounts/{va}/usage, GET|POST /admin/faults,"
           + " POST /admin/virtual-accounts/{va}/reservations, POST /admin/reservations/confirm,"
-          + " POST /admin/reservations/return, GET /admin/reservations, GET /admin/accounts,"
-          + " GET /admin/tokens, DELETE /admin/instances/{id}, GET /admin/events";
+          + " POST /admin/reservations/return, GET /admin/reservations, GET /admin/events";
 
   private final LicenseService service;
   private final FaultPlan faults;
@@ -63,9 +64,8 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
           "the admin API needs the admin token as 'Authorization: Bearer TOKEN'; mock-cssm writes"
               + " it to mock-cssm-admin-token in its --out-dir");
     }
-    String method = request.getMethod();
-    if (!"GET".equals(method)
-        && !"DELETE".equals(method)
+    if (!"GET".equals(request.getMethod())
+        && !"DELETE".equals(request.getMethod())
         && !isJson(request.getHeaders().get("Content-Type"))) {
       return error(
           415,
@@ -100,18 +100,22 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
   }
 
   private HttpAnswer route(String method, List<String> p, byte[] body) {
-    if ("DELETE".equals(method) && p.size() == 2 && "instances".equals(p.get(0))) {
-      service.removeInstance(p.get(1));
-      return ok(200, Json.MAPPER.createObjectNode().put("removed", true));
-    }
     String route = method + " " + shape(p);
     return switch (route) {
       case "POST accounts" -> createAccount(Json.object(body));
+      case "GET accounts" -> ok(200, AdminJson.accounts(service.accounts()));
       case "POST accounts/*/virtual-accounts" -> createVirtualAccount(p.get(1), Json.object(body));
+      case "POST virtual-accounts/*/auto-grant" -> autoGrant(p.get(1), Json.object(body));
       case "POST virtual-accounts/*/tokens" -> createToken(p.get(1), Json.object(body));
+      case "GET virtual-accounts/*/tokens" -> ok(200, AdminJson.tokens(service.tokens(p.get(1))));
       case "POST tokens/*/revoke" -> revoke(p.get(1));
       case "POST virtual-accounts/*/licenses" -> addLicenses(p.get(1), Json.object(body));
+      case "GET virtual-accounts/*/licenses" -> ok(200, licenses(p.get(1)));
+      case "DELETE virtual-accounts/*/licenses/*" -> removeLicenses(p.get(1), p.get(3));
       case "GET instances" -> ok(200, instances(service.instances()));
+      case "GET instances/*" -> ok(200, instance(service.instance(p.get(1))));
+      case "DELETE instances/*" -> removeInstance(p.get(1));
+      case "GET faults" -> ok(200, faultsNow());
       case "GET virtual-accounts/*/usage" -> ok(200, usage(service.usage(p.get(1))));
       case "POST faults" -> faults(Json.object(body));
       case "POST virtual-accounts/*/reservations" ->
@@ -119,8 +123,6 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
       case "POST reservations/confirm" -> ok(200, reservations.confirm(Json.object(body)));
       case "POST reservations/return" -> ok(200, reservations.returnReservation(Json.object(body)));
       case "GET reservations" -> ok(200, reservations.list());
-      case "GET accounts" -> ok(200, Json.MAPPER.valueToTree(service.accounts()));
-      case "GET tokens" -> ok(200, tokens(service.tokens()));
       case "GET events" -> ok(200, events(service.events()));
       default ->
           error(
@@ -134,12 +136,58 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
     };
   }
 
-  /** The route with its variable segments (2nd of 3 or 4) replaced by {@code *}. */
+  /**
+   * The route with its variable segments replaced by {@code *}: the 2nd and 4th of 3 or more, and
+   * the 2nd of {@code instances/{id}}.
+   */
   private static String shape(List<String> p) {
-    if (p.size() == 3) {
-      return p.get(0) + "/*/" + p.get(2);
+    if (p.size() == 2 && p.get(0).equals("instances")) {
+      return "instances/*";
     }
-    return String.join("/", p);
+    if (p.size() < 3) {
+      return String.join("/", p);
+    }
+    StringBuilder sb = new StringBuilder(p.get(0));
+    for (int i = 1; i < p.size(); i++) {
+      sb.append('/').append(i % 2 == 1 ? "*" : p.get(i));
+    }
+    return sb.toString();
+  }
+
+  private HttpAnswer autoGrant(String va, ObjectNode o) {
+    boolean on = Json.bool(o, "enabled", true);
+    service.autoGrant(va, on);
+    return ok(200, Json.MAPPER.createObjectNode().put("virtualAccount", va).put("autoGrant", on));
+  }
+
+  private JsonNode licenses(String va) {
+    return service.accounts().stream()
+        .flatMap(a -> a.virtualAccounts().stream())
+        .filter(v -> v.name().equals(va))
+        .findFirst()
+        .map(v -> AdminJson.grants(v.licenses()))
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "no virtual account '" + va + "'; mock-cssm accounts list shows them"));
+  }
+
+  private HttpAnswer removeLicenses(String va, String tag) {
+    service.removeLicenses(va, EntitlementTag.parse(tag));
+    return ok(200, Json.MAPPER.createObjectNode().put("removed", tag));
+  }
+
+  private HttpAnswer removeInstance(String id) {
+    service.removeInstance(id);
+    return ok(200, Json.MAPPER.createObjectNode().put("removed", id));
+  }
+
+  private JsonNode faultsNow() {
+    return Json.MAPPER
+        .createObjectNode()
+        .put("pending", faults.pending())
+        .put("latencyMillis", faults.latency().toMillis())
+        .put("clockOffsetSeconds", faults.clockOffset().toSeconds());
   }
 
   private HttpAnswer createAccount(ObjectNode o) {
@@ -150,8 +198,18 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
 
   private HttpAnswer createVirtualAccount(String sa, ObjectNode o) {
     String name = Json.text(o, "name");
+    boolean autoGrant = Json.bool(o, "autoGrant", false);
     service.createVirtualAccount(sa, name);
-    return ok(201, Json.MAPPER.createObjectNode().put("name", name).put("smartAccount", sa));
+    if (autoGrant) {
+      service.autoGrant(name, true);
+    }
+    return ok(
+        201,
+        Json.MAPPER
+            .createObjectNode()
+            .put("name", name)
+            .put("smartAccount", sa)
+            .put("autoGrant", autoGrant));
   }
 
   private HttpAnswer createToken(String va, ObjectNode o) {
@@ -190,35 +248,7 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
   private static ArrayNode instances(List<InstanceInfo> instances) {
     ArrayNode array = Json.MAPPER.createArrayNode();
     for (InstanceInfo i : instances) {
-      ObjectNode n =
-          array
-              .addObject()
-              .put("id", i.id())
-              .put("udi", i.udi())
-              .put("smartAccount", i.smartAccount())
-              .put("virtualAccount", i.virtualAccount())
-              .put("registeredAt", i.registeredAt().toString())
-              .put("idCertNotAfter", i.idCertNotAfter().toString());
-      ObjectNode usage = n.putObject("usage");
-      i.usage().forEach((tag, count) -> usage.put(tag.value(), count));
-    }
-    return array;
-  }
-
-  private static ArrayNode tokens(List<TokenInfo> tokens) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
-    for (TokenInfo t : tokens) {
-      array
-          .addObject()
-          .put("token", t.value())
-          .put("virtualAccount", t.virtualAccount())
-          .put("description", t.spec().description())
-          .put("maxUses", t.spec().maxUses())
-          .put("uses", t.uses())
-          .put("exportControlled", t.spec().exportControlled())
-          .put("createdAt", t.createdAt().toString())
-          .put("expiresAt", t.expiresAt().toString())
-          .put("revoked", t.revoked());
+      array.add(instance(i));
     }
     return array;
   }
@@ -229,6 +259,21 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
       array.addObject().put("at", e.at().toString()).put("kind", e.kind()).put("text", e.text());
     }
     return array;
+  }
+
+  private static ObjectNode instance(InstanceInfo i) {
+    ObjectNode n =
+        Json.MAPPER
+            .createObjectNode()
+            .put("id", i.id())
+            .put("udi", i.udi())
+            .put("smartAccount", i.smartAccount())
+            .put("virtualAccount", i.virtualAccount())
+            .put("registeredAt", i.registeredAt().toString())
+            .put("idCertNotAfter", i.idCertNotAfter().toString());
+    ObjectNode usage = n.putObject("usage");
+    i.usage().forEach((tag, count) -> usage.put(tag.value(), count));
+    return n;
   }
 
   private static ArrayNode usage(List<TagUsage> usage) {

@@ -27,16 +27,20 @@ import org.opensmartagent.testkit.internal.VirtualAccount;
  * issued, as issued) and converted classic licenses. Stateless; the caller holds the server lock
  * while writing.
  */
-final class StateJson {
+public final class StateJson {
   private StateJson() {}
 
-  static ObjectNode write(ServerState state) {
+  public static ObjectNode write(ServerState state) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     ArrayNode accounts = root.putArray("smartAccounts");
     state.smartAccounts().stream().sorted().forEach(accounts::add);
     ArrayNode vas = root.putArray("virtualAccounts");
     for (VirtualAccount va : state.virtualAccounts()) {
-      ObjectNode n = vas.addObject().put("name", va.name()).put("smartAccount", va.smartAccount());
+      ObjectNode n =
+          vas.addObject()
+              .put("name", va.name())
+              .put("smartAccount", va.smartAccount())
+              .put("autoGrant", va.autoGrant());
       ArrayNode pool = n.putArray("licenses");
       va.pool().forEach(g -> writeGrant(pool.addObject(), g));
     }
@@ -57,13 +61,14 @@ final class StateJson {
     return root;
   }
 
-  static ServerState read(JsonNode root) {
+  public static ServerState read(JsonNode root) {
     ServerState state = new ServerState();
     root.path("smartAccounts").forEach(n -> state.addSmartAccount(n.textValue()));
     for (JsonNode n : root.path("virtualAccounts")) {
       VirtualAccount va = new VirtualAccount(Json.text(n, "name"), Json.text(n, "smartAccount"));
-      n.path("licenses").forEach(g -> va.add(readGrant(g)));
       state.addVirtualAccount(va);
+      n.path("licenses").forEach(g -> state.addGrant(va, readGrant(g)));
+      state.autoGrant(va, Json.bool(n, "autoGrant", false));
     }
     root.path("tokens").forEach(n -> state.addToken(readToken(n)));
     root.path("instances").forEach(n -> state.addInstance(readInstance(n)));

@@ -38,6 +38,7 @@ public final class Portal {
   private final boolean https;
   private final Sessions sessions;
   private final PortalPages pages;
+  private final PortalViews views;
   private final Templates templates = new Templates();
 
   /**
@@ -55,6 +56,7 @@ public final class Portal {
     this.https = https;
     this.sessions = new Sessions(random, () -> service.clock().unskewed());
     this.pages = new PortalPages(service, faults);
+    this.views = new PortalViews(service, faults);
   }
 
   /** Answers a request whose path is {@link #PATH} or below it. */
@@ -204,7 +206,7 @@ public final class Portal {
       String notice,
       String error,
       Map<String, Object> shown) {
-    Map<String, Object> m = pages.model(page);
+    Map<String, Object> m = views.model(page);
     m.put("page", page);
     m.put("csrf", s.csrf());
     m.put("notice", notice);

@@ -2,48 +2,32 @@ package org.opensmartagent.testkit.internal.portal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.LicenseTerm;
 import org.opensmartagent.core.reservation.ReservationType;
-import org.opensmartagent.testkit.InstanceInfo;
 import org.opensmartagent.testkit.LicenseGrant;
-import org.opensmartagent.testkit.ReservationInfo;
 import org.opensmartagent.testkit.ReservationLine;
-import org.opensmartagent.testkit.TagUsage;
 import org.opensmartagent.testkit.TokenSpec;
-import org.opensmartagent.testkit.internal.EventLog;
 import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.LicenseService;
-import org.opensmartagent.testkit.internal.TokenInfo;
 import org.opensmartagent.testkit.internal.json.FaultRequests;
 
 /**
- * What each portal page shows and what its forms do, through the same {@link LicenseService} and
- * fault plan as the admin API (faults go through the admin API's own {@link FaultRequests}).
- * Failures are the service's: {@link IllegalArgumentException}, {@link
- * java.util.NoSuchElementException}, {@link IllegalStateException}. Thread-safe.
+ * What each portal page's forms do, through the same {@link LicenseService} and fault plan as the
+ * admin API (faults go through the admin API's own {@link FaultRequests}). Failures are the
+ * service's: {@link IllegalArgumentException}, {@link java.util.NoSuchElementException}, {@link
+ * IllegalStateException}. Thread-safe.
  */
 final class PortalPages {
   static final Set<String> PAGES =
       Set.of("account", "licenses", "tokens", "instances", "reservations", "events", "faults");
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   /** What a successful form post says, and any values to show once (a new token, a code). */
   record Outcome(String notice, Map<String, Object> shown) {}
@@ -54,30 +38,6 @@ final class PortalPages {
   PortalPages(LicenseService service, FaultPlan faults) {
     this.service = Objects.requireNonNull(service, "service == null");
     this.faults = Objects.requireNonNull(faults, "faults == null");
-  }
-
-  /** The data page {@code page} shows. */
-  Map<String, Object> model(String page) {
-    Map<String, Object> m = new HashMap<>();
-    Map<String, List<String>> accounts = service.accounts();
-    m.put("accounts", accounts);
-    m.put("virtualAccounts", accounts.values().stream().flatMap(List::stream).sorted().toList());
-    switch (page) {
-      case "licenses" -> m.put("pools", pools(accounts));
-      case "tokens" -> m.put("tokens", tokens());
-      case "instances" -> m.put("instances", instances());
-      case "reservations" -> m.put("reservations", reservations());
-      case "events" -> m.put("events", events());
-      case "faults" -> {
-        m.put("pending", faults.pending());
-        m.put("latencyMillis", faults.latency().toMillis());
-        m.put("clockOffsetSeconds", faults.clockOffset().toSeconds());
-      }
-      default -> {
-        // account: the accounts alone
-      }
-    }
-    return m;
   }
 
   /** Performs the form's {@code action} on page {@code page}. */
@@ -98,9 +58,7 @@ final class PortalPages {
       case "licenses/add" -> addLicenses(f);
       case "tokens/create" -> createToken(f);
       case "tokens/revoke" -> {
-        Optional<String> id = f.optional("tokenId", "The token id", 64);
-        service.revokeToken(
-            id.isPresent() ? tokenById(id.get()) : f.required("token", "The token", 512));
+        service.revokeToken(f.required("token", "The token or its id", 512));
         yield done("Token revoked: registrations with it are now refused.");
       }
       case "instances/remove" -> {
@@ -148,29 +106,6 @@ final class PortalPages {
     }
   }
 
-  /**
-   * A token's handle in the pages: a hash of its value, so the page never carries the value itself
-   * once it has been shown.
-   */
-  static String tokenId(String value) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java has no SHA-256", e);
-    }
-  }
-
-  private String tokenById(String id) {
-    return service.tokens().stream()
-        .map(TokenInfo::value)
-        .filter(v -> tokenId(v).equals(id))
-        .findFirst()
-        .orElseThrow(
-            () -> new NoSuchElementException("no such token; reload the page and try again"));
-  }
-
   private Outcome createToken(Form f) {
     String va = f.required("virtualAccount", "The virtual account", 64);
     TokenSpec spec =
@@ -181,7 +116,10 @@ final class PortalPages {
             f.checked("exportControlled"));
     String token = service.createToken(va, spec);
     return new Outcome(
-        "Token created in " + va + ". Copy it now: the list shows only its first characters.",
+        "Token created in "
+            + va
+            + ". Copy it now: the list shows only its id (its first"
+            + " characters).",
         Map.of("newToken", token));
   }
 
@@ -254,125 +192,5 @@ final class PortalPages {
 
   private static Outcome done(String notice) {
     return new Outcome(notice, Map.of());
-  }
-
-  private List<Map<String, Object>> pools(Map<String, List<String>> accounts) {
-    List<Map<String, Object>> pools = new ArrayList<>();
-    accounts.forEach(
-        (sa, vas) -> {
-          for (String va : vas) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (TagUsage u : service.usage(va)) {
-              Map<String, Object> r = new LinkedHashMap<>();
-              r.put("tag", u.tag().value());
-              r.put("licensed", u.licensed());
-              r.put("inUse", u.inUse());
-              r.put("balance", u.licensed() - u.inUse());
-              r.put("overage", u.allowOverage());
-              r.put("compliant", u.isCompliant());
-              r.put("status", status(u));
-              rows.add(r);
-            }
-            pools.add(Map.of("smartAccount", sa, "virtualAccount", va, "rows", rows));
-          }
-        });
-    return pools;
-  }
-
-  private static String status(TagUsage u) {
-    if (u.isCompliant()) {
-      return "In compliance";
-    }
-    return u.allowOverage() ? "Overage" : "Out of compliance";
-  }
-
-  private List<Map<String, Object>> tokens() {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    Instant now = service.clock().now();
-    for (TokenInfo t : service.tokens()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("prefix", t.prefix());
-      r.put("id", tokenId(t.value()));
-      r.put("virtualAccount", t.virtualAccount());
-      r.put("description", t.spec().description());
-      r.put("uses", t.uses() + " of " + t.spec().maxUses());
-      r.put("exportControlled", t.spec().exportControlled());
-      r.put("expires", TIME.format(t.expiresAt()));
-      r.put(
-          "status",
-          t.revoked()
-              ? "Revoked"
-              : now.isAfter(t.expiresAt())
-                  ? "Expired"
-                  : t.uses() >= t.spec().maxUses() ? "Used up" : "Active");
-      rows.add(r);
-    }
-    return rows;
-  }
-
-  private List<Map<String, Object>> instances() {
-    Map<String, Map<EntitlementTag, TagUsage>> usage = new HashMap<>();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (InstanceInfo i : service.instances()) {
-      Map<EntitlementTag, TagUsage> pool =
-          usage.computeIfAbsent(
-              i.virtualAccount(),
-              va -> {
-                Map<EntitlementTag, TagUsage> byTag = new HashMap<>();
-                service.usage(va).forEach(u -> byTag.put(u.tag(), u));
-                return byTag;
-              });
-      List<String> licenses = new ArrayList<>();
-      i.usage().entrySet().stream()
-          .sorted(Map.Entry.comparingByKey((a, b) -> a.value().compareTo(b.value())))
-          .forEach(
-              e -> {
-                TagUsage u = pool.get(e.getKey());
-                licenses.add(
-                    e.getKey().value()
-                        + " × "
-                        + e.getValue()
-                        + ": "
-                        + (u == null ? "no pool" : status(u)));
-              });
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("id", i.id());
-      r.put("udi", i.udi());
-      r.put("account", i.smartAccount() + " / " + i.virtualAccount());
-      r.put("registered", TIME.format(i.registeredAt()));
-      r.put("idCertExpires", TIME.format(i.idCertNotAfter()));
-      r.put("licenses", licenses);
-      rows.add(r);
-    }
-    return rows;
-  }
-
-  private List<Map<String, Object>> reservations() {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (ReservationInfo info : service.reservations()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("id", info.productInstanceId());
-      r.put("udi", info.udi());
-      r.put("virtualAccount", info.virtualAccount());
-      r.put("type", info.type().name());
-      List<String> reserved = new ArrayList<>();
-      info.reserved().forEach((tag, n) -> reserved.add(tag.value() + " × " + n));
-      reserved.sort(null);
-      r.put("reserved", reserved);
-      r.put("issued", TIME.format(info.issuedAt()));
-      r.put("status", info.status().name().replace('_', ' '));
-      rows.add(r);
-    }
-    return rows;
-  }
-
-  private List<Map<String, Object>> events() {
-    List<EventLog.Event> events = service.events();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = events.size() - 1; i >= 0; i--) {
-      EventLog.Event e = events.get(i);
-      rows.add(Map.of("at", TIME.format(e.at()), "kind", e.kind(), "text", e.text()));
-    }
-    return rows;
   }
 }
