@@ -28,6 +28,8 @@ import org.opensmartagent.testkit.internal.ServerState;
 import org.opensmartagent.testkit.internal.ServerTls;
 import org.opensmartagent.testkit.internal.json.AdminRoutes;
 import org.opensmartagent.testkit.internal.json.StateFile;
+import org.opensmartagent.testkit.internal.portal.Portal;
+import org.opensmartagent.testkit.internal.portal.PortalDispatcher;
 import org.opensmartagent.testkit.internal.store.SqlStore;
 import org.opensmartagent.transport.TransportKind;
 import org.opensmartagent.transport.TransportSettings;
@@ -115,11 +117,13 @@ public final class MockLicenseServer implements Closeable {
     this.admin = new LicenseAdmin(service);
     this.faults = new Faults(faultPlan);
     server.setDispatcher(
-        new LicensingDispatcher(
-            new ProtocolHandler(service),
-            serverClock,
-            faultPlan,
-            new AdminRoutes(service, faultPlan, adminToken)));
+        new PortalDispatcher(
+            new Portal(service, faultPlan, adminToken, b.random, b.https),
+            new LicensingDispatcher(
+                new ProtocolHandler(service),
+                serverClock,
+                faultPlan,
+                new AdminRoutes(service, faultPlan, adminToken))));
     state.takeChanges();
     stateFile.ifPresent(this::saveTo);
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
@@ -223,11 +227,17 @@ public final class MockLicenseServer implements Closeable {
   }
 
   /**
-   * The secret the admin API requires as {@code Authorization: Bearer TOKEN}; {@link
-   * MockServerDirectory#write} stores it owner-only next to the root PEM. Never logged.
+   * The secret the admin API requires as {@code Authorization: Bearer TOKEN}, and the web portal
+   * ({@link #portalUrl()}) at sign-in; {@link MockServerDirectory#write} stores it owner-only next
+   * to the root PEM. Never logged.
    */
   public String adminToken() {
     return adminToken;
+  }
+
+  /** The web portal's address, {@code baseUrl()/portal}; sign in with {@link #adminToken()}. */
+  public URI portalUrl() {
+    return baseUrl().resolve(Portal.PATH);
   }
 
   /** The database the state is kept in, if any. */

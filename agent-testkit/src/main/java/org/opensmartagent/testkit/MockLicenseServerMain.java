@@ -122,6 +122,12 @@ public final class MockLicenseServerMain {
             + ")\" -H 'Content-Type: application/json' -X POST "
             + server.baseUrl()
             + "/admin/accounts -d '{\"name\":\"acme\"}' (see the MockLicenseServer Javadoc)");
+    out.println(
+        "Web portal: "
+            + server.portalUrl()
+            + " (sign in with the admin token in "
+            + dir.resolve(MockServerDirectory.ADMIN_TOKEN)
+            + ")");
     out.println("Press Ctrl-C to stop.");
     return server;
   }

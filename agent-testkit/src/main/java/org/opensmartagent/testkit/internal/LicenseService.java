@@ -41,6 +41,7 @@ public final class LicenseService {
   private final Authorizations authorizations;
   private final Reservations reservations;
   private final Runnable onChange;
+  private final EventLog events = new EventLog();
 
   public LicenseService(
       ServerState state,
@@ -69,31 +70,39 @@ public final class LicenseService {
 
   public void createSmartAccount(String name) {
     change(() -> admin.createSmartAccount(name));
+    event("admin", "created smart account " + name);
   }
 
   public void createVirtualAccount(String smartAccount, String name) {
     change(() -> admin.createVirtualAccount(smartAccount, name));
+    event("admin", "created virtual account " + name + " in " + smartAccount);
   }
 
   public String createToken(String virtualAccount, TokenSpec spec) {
-    return changing(() -> admin.createToken(virtualAccount, spec, clock.now()));
+    String token = changing(() -> admin.createToken(virtualAccount, spec, clock.now()));
+    event("admin", "created a token in " + virtualAccount + " for " + spec.maxUses() + " uses");
+    return token;
   }
 
   public void revokeToken(String token) {
     change(() -> admin.revokeToken(token));
+    event("admin", "revoked a token");
   }
 
   public void addLicenses(String virtualAccount, LicenseGrant grant) {
     change(() -> admin.addLicenses(virtualAccount, grant));
+    event("admin", "added " + grant.count() + " " + grant.tag().value() + " to " + virtualAccount);
   }
 
   public void removeLicenses(String virtualAccount, EntitlementTag tag) {
     change(() -> admin.removeLicenses(virtualAccount, tag));
+    event("admin", "removed the " + tag.value() + " licenses of " + virtualAccount);
   }
 
   /** Turns automatic grants of unpooled tags (base licenses, say) on or off for the account. */
   public void autoGrant(String virtualAccount, boolean on) {
     change(() -> admin.autoGrant(virtualAccount, on));
+    event("admin", "automatic grants " + (on ? "on" : "off") + " in " + virtualAccount);
   }
 
   public List<AccountInfo> accounts() {
@@ -116,6 +125,7 @@ public final class LicenseService {
 
   public void removeInstance(String idOrUdi) {
     change(() -> admin.removeInstance(idOrUdi));
+    event("admin", "removed product instance " + idOrUdi);
   }
 
   public List<InstanceInfo> instances() {
@@ -135,16 +145,20 @@ public final class LicenseService {
       String requestCode,
       ReservationType type,
       List<ReservationLine> lines) {
-    return changing(
-        () -> reservations.reserve(virtualAccount, requestCode, type, lines, clock.now()));
+    String code =
+        changing(() -> reservations.reserve(virtualAccount, requestCode, type, lines, clock.now()));
+    event("admin", "issued a " + type + " authorization code from " + virtualAccount);
+    return code;
   }
 
   public void confirmReservation(String requestCode, String confirmationCode) {
     change(() -> reservations.confirm(requestCode, confirmationCode));
+    event("admin", "accepted a confirmation code");
   }
 
   public void returnReservation(String returnCode) {
     change(() -> reservations.returnReservation(returnCode));
+    event("admin", "accepted a return code");
   }
 
   public List<ReservationInfo> reservations() {
@@ -154,19 +168,60 @@ public final class LicenseService {
   }
 
   public ServerReply<RegisterResponse> register(RegisterRequest request, Csr csr) {
-    return changing(() -> registrations.register(request, csr, clock.now()));
+    return licensing(
+        "register " + request.udis(),
+        changing(() -> registrations.register(request, csr, clock.now())));
   }
 
   public ServerReply<AuthorizeResponse> authorize(AuthorizeRequest r, X509Certificate device) {
-    return changing(() -> authorizations.authorize(r, device, clock.now()));
+    ServerReply<AuthorizeResponse> reply =
+        changing(() -> authorizations.authorize(r, device, clock.now()));
+    return licensing("authorize " + r.productInstanceId() + verdicts(reply), reply);
   }
 
   public ServerReply<RenewIdResponse> renew(RenewIdRequest r, X509Certificate device) {
-    return changing(() -> registrations.renew(r, device, clock.now()));
+    return licensing(
+        "renew ID " + r.productInstanceId(),
+        changing(() -> registrations.renew(r, device, clock.now())));
   }
 
   public ServerReply<DeregisterResponse> deregister(DeregisterRequest r, X509Certificate device) {
-    return changing(() -> registrations.deregister(r, device, clock.now()));
+    return licensing(
+        "deregister " + r.productInstanceId(),
+        changing(() -> registrations.deregister(r, device, clock.now())));
+  }
+
+  /** The last {@link EventLog#CAPACITY} things the server did, oldest first. */
+  public List<EventLog.Event> events() {
+    synchronized (lock) {
+      return events.list();
+    }
+  }
+
+  private void event(String kind, String text) {
+    synchronized (lock) {
+      events.add(clock.now(), kind, text);
+    }
+  }
+
+  private <T> ServerReply<T> licensing(String what, ServerReply<T> reply) {
+    event(
+        "licensing",
+        what + ": " + reply.rejection().map(r -> "rejected " + r.reason()).orElse("accepted"));
+    return reply;
+  }
+
+  private static String verdicts(ServerReply<AuthorizeResponse> reply) {
+    if (!reply.isAccepted() || reply.body().verdicts().isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" (");
+    reply
+        .body()
+        .verdicts()
+        .forEach(v -> sb.append(v.tag().value()).append(' ').append(v.kind()).append(", "));
+    sb.setLength(sb.length() - 2);
+    return sb.append(')').toString();
   }
 
   /** Runs {@code reader} under the lock, for a consistent snapshot of the state. */

@@ -17,17 +17,18 @@ import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.ReservationRefusedException;
 import org.opensmartagent.testkit.TagUsage;
 import org.opensmartagent.testkit.TokenSpec;
+import org.opensmartagent.testkit.internal.EventLog;
 import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.HttpAnswer;
 import org.opensmartagent.testkit.internal.LicenseService;
 
 /**
  * The admin HTTP/JSON API under {@code /admin/}. A request without the bearer admin token is 401; a
- * request other than GET whose content type is not {@code application/json} (a form post, {@code
- * text/plain}) is 415, so a web page cannot drive the API; no CORS headers are ever sent. Bad input
- * is 400, an unknown account, token or request code 404, a taken name or a refused reservation
- * operation 409, each with {@code {"error": "..."}} saying what to do. Thread-safe; never logs, and
- * echoes a token only in the answer that creates it.
+ * request other than GET and DELETE whose content type is not {@code application/json} (a form
+ * post, {@code text/plain}) is 415, so a web page cannot drive the API; no CORS headers are ever
+ * sent. Bad input is 400, an unknown account, token or request code 404, a taken name or a refused
+ * reservation operation 409, each with {@code {"error": "..."}} saying what to do. Thread-safe;
+ * never logs, and echoes a token only in the answer that creates it.
  */
 public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> {
   static final String ROUTES =
@@ -39,7 +40,7 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
           + " GET|DELETE /admin/instances/{id or udi},"
           + " GET /admin/virtual-accounts/{va}/usage, GET|POST /admin/faults,"
           + " POST /admin/virtual-accounts/{va}/reservations, POST /admin/reservations/confirm,"
-          + " POST /admin/reservations/return, GET /admin/reservations";
+          + " POST /admin/reservations/return, GET /admin/reservations, GET /admin/events";
 
   private final LicenseService service;
   private final FaultPlan faults;
@@ -122,6 +123,7 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
       case "POST reservations/confirm" -> ok(200, reservations.confirm(Json.object(body)));
       case "POST reservations/return" -> ok(200, reservations.returnReservation(Json.object(body)));
       case "GET reservations" -> ok(200, reservations.list());
+      case "GET events" -> ok(200, events(service.events()));
       default ->
           error(
               404,
@@ -247,6 +249,14 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
     ArrayNode array = Json.MAPPER.createArrayNode();
     for (InstanceInfo i : instances) {
       array.add(instance(i));
+    }
+    return array;
+  }
+
+  private static ArrayNode events(List<EventLog.Event> events) {
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    for (EventLog.Event e : events) {
+      array.addObject().put("at", e.at().toString()).put("kind", e.kind()).put("text", e.text());
     }
     return array;
   }

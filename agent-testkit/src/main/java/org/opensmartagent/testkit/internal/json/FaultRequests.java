@@ -16,7 +16,7 @@ import org.opensmartagent.testkit.internal.FaultPlan.Kind;
  * ({@code {status, times, retryAfterSeconds?}}), {@code drop} (times), {@code malformed} (times),
  * {@code tryAgainLater} ({@code {times, retryAfterSeconds?}}). Stateless.
  */
-final class FaultRequests {
+public final class FaultRequests {
   private static final Set<String> FIELDS =
       Set.of(
           "clear",
@@ -29,7 +29,7 @@ final class FaultRequests {
 
   private FaultRequests() {}
 
-  static void apply(ObjectNode o, FaultPlan plan) {
+  public static void apply(ObjectNode o, FaultPlan plan) {
     for (Iterator<String> names = o.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
