@@ -55,7 +55,8 @@ class GlobalOptionsTest {
     Cli.Run after = Cli.raw("", "status", "--state-dir", dev1.toString());
     Cli.Run other = Cli.raw("", "--state-dir", tmp.resolve("dev2").toString(), "status");
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.out()).contains("FCH2145V0AB").isEqualTo(after.out());
+    assertThat(first.out()).contains("Registration Status: Unregistered").isEqualTo(after.out());
+    assertThat(Cli.raw("", "udi", "--state-dir", dev1.toString()).out()).contains("FCH2145V0AB");
     assertThat(other.code()).isEqualTo(5);
     assertThat(other.err()).contains(tmp.resolve("dev2").toString());
   }
@@ -99,7 +100,7 @@ class GlobalOptionsTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = onlyJson(r.out());
     assertThat(j.at("/data/licenses/1/selected").asBoolean()).isTrue();
-    assertThat(r.err()).contains("1. Anti-Malware", "Enter the appropriate license number");
+    assertThat(r.err()).contains("1. Email Security Appliance Sophos Anti-Malware", "Enter the appropriate license number");
   }
 
   @Test
@@ -110,7 +111,7 @@ class GlobalOptionsTest {
     assertThat(r.code()).isEqualTo(2);
     JsonNode j = onlyJson(r.out());
     assertThat(j.get("message").asText()).contains("--yes");
-    assertThat(cli.run("status").out()).contains("Status: REGISTERED");
+    assertThat(cli.run("status").out()).contains("Registration Status: Registered");
     Cli.Run ret = cli.run("return_reservation");
     assertThat(ret.code()).isEqualTo(2);
     assertThat(ret.err()).contains("--yes").doesNotContain("cancelled");

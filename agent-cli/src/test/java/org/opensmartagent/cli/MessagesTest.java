@@ -89,13 +89,16 @@ class MessagesTest {
     assertThat(cli.run("requestsmart_license", "2,4").code()).isZero();
     Cli.Run list = cli.run("releasesmart_license", "--list");
     assertThat(list.out())
-        .contains("1. Anti-Spam (ESA_Anti_Spam)", "2. Outbreak Filters (ESA_Outbreak_Filters)");
+        .contains(
+            "1. Email Security Appliance Bounce Verification (ESA_Bounce_Verification)",
+            "2. Email Security Appliance Advanced Malware Protection"
+                + " (ESA_Advanced_Malware_Protection)");
     Cli.Run r = cli.run("releasesmart_license", "2", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode licenses = GlobalOptionsTest.onlyJson(r.out()).at("/data/licenses");
     assertThat(licenses).hasSize(2);
     assertThat(licenses.get(1).get("number").asInt()).isEqualTo(2);
-    assertThat(licenses.get(1).get("tag").asText()).isEqualTo("ESA_Outbreak_Filters");
+    assertThat(licenses.get(1).get("tag").asText()).isEqualTo("ESA_Advanced_Malware_Protection");
     assertThat(licenses.get(1).get("selected").asBoolean()).isTrue();
   }
 }

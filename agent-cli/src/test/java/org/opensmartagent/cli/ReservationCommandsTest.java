@@ -51,7 +51,9 @@ class ReservationCommandsTest {
     assertThat(disabled.out())
         .contains(
             "License reservation is DISABLED", "reservation stays installed", "return_reservation");
-    assertThat(run("", "status").out()).contains("Reserved In Compliance");
+    assertThat(run("", "status").out())
+        .contains("Registration Status: Registered - Specific License Reservation");
+    assertThat(run("", "summary").out()).contains("Reserved In Compliance");
   }
 
   @Test

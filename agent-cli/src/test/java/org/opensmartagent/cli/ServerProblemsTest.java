@@ -68,7 +68,7 @@ class ServerProblemsTest {
         .contains("does not chain to the pinned licensing root", "token was not sent", "--root")
         .doesNotContain("could not be reached");
     assertThat(cli.server.admin().instances()).isEmpty();
-    assertThat(cli.run("status").out()).contains("UNREGISTERED");
+    assertThat(cli.run("status").out()).contains("Registration Status: Unregistered");
 
     // with the right root, the same one-use token still registers
     deleteTree(cli.stateDir);
