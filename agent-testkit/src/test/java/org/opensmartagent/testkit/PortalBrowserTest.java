@@ -205,7 +205,7 @@ class PortalBrowserTest {
         .isEqualTo("AWAITING CONFIRMATION");
     String confirmation =
         agent.reauthorize(browser.find("#authorization-code").getAttribute("value"));
-    browser.type("#conf-req", request.productInstanceId()).type("#conf-code", confirmation);
+    browser.type("#conf-req", request.text()).type("#conf-code", confirmation);
     browser.submit(form("confirm"));
     assertThat(browser.text("#notice")).contains("Confirmation code accepted");
     assertThat(browser.text("#reservations tbody tr:last-child .status")).isEqualTo("RESERVED");
