@@ -1,0 +1,76 @@
+package org.opensmartagent.testkit.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Field simulation: seeded random device lives (firmware, operator, power, clock, disk and server
+ * faults) against the real mock license server, with the invariants checked after every step. A
+ * failure prints its seed and a shrunk reproduction.
+ *
+ * <p>The build runs {@code sim.lives} lives (default 30) from {@code sim.seed}. A long run:
+ *
+ * <pre>
+ * mvn -B -pl agent-testkit -am test -Dtest=FieldSimulationTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dsim.lives=100000 -Dsim.seed=1 -Djunit.jupiter.execution.timeout.default=24h
+ * </pre>
+ *
+ * Replay one life with {@code -Dsim.lives=1 -Dsim.seed=<seed>}.
+ */
+class FieldSimulationTest {
+  private static World world;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    world = new World();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    world.close();
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void deviceLivesKeepEveryInvariant() {
+    int lives = Integer.getInteger("sim.lives", 30);
+    long first = Long.getLong("sim.seed", 20_261_202L);
+    int shrinkRuns = Integer.getInteger("sim.shrinkRuns", 60);
+    int reportAtMost = Integer.getInteger("sim.report", 3);
+    List<String> failures = new ArrayList<>();
+    long started = System.nanoTime();
+    int failed = 0;
+    for (int i = 0; i < lives; i++) {
+      long seed = first + i;
+      List<Step> steps = Generator.life(seed);
+      Optional<Life.Failure> f = Life.run(world, seed, steps);
+      if (f.isPresent()) {
+        failed++;
+        String report =
+            failures.size() < reportAtMost
+                ? Shrinker.describe(
+                    seed, steps.size(), Shrinker.shrink(world, seed, steps, f.get(), shrinkRuns))
+                : "seed " + seed + ": " + f.get().message();
+        failures.add(report);
+        System.out.println("[sim] FAILED " + report);
+      }
+      if ((i + 1) % 1000 == 0) {
+        System.out.printf(
+            "[sim] %d lives, %d failed, %d s%n",
+            i + 1, failed, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+      }
+    }
+    System.out.printf(
+        "[sim] %d lives from seed %d: %d failed in %d ms%n",
+        lives, first, failed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    assertThat(failures).as("lives that broke an invariant").isEmpty();
+  }
+}
