@@ -3,9 +3,12 @@ package org.opensmartagent.testkit.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +48,17 @@ class FieldSimulationTest {
     long first = Long.getLong("sim.seed", 20_261_202L);
     int shrinkRuns = Integer.getInteger("sim.shrinkRuns", 60);
     int reportAtMost = Integer.getInteger("sim.report", 3);
+    Set<Step.Kind> excluded =
+        Arrays.stream(System.getProperty("sim.exclude", "").split(","))
+            .filter(k -> !k.isBlank())
+            .map(k -> Step.Kind.valueOf(k.trim()))
+            .collect(Collectors.toSet());
     List<String> failures = new ArrayList<>();
     long started = System.nanoTime();
     int failed = 0;
     for (int i = 0; i < lives; i++) {
       long seed = first + i;
-      List<Step> steps = Generator.life(seed);
+      List<Step> steps = Generator.life(seed, excluded);
       Optional<Life.Failure> f = Life.run(world, seed, steps);
       if (f.isPresent()) {
         failed++;

@@ -2,6 +2,7 @@ package org.opensmartagent.testkit.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.opensmartagent.testkit.sim.Step.Kind;
 
@@ -14,12 +15,20 @@ final class Generator {
   private Generator() {}
 
   static List<Step> life(long seed) {
+    return life(seed, Set.of());
+  }
+
+  /** A life without steps of the {@code excluded} kinds (each one drawn is drawn again). */
+  static List<Step> life(long seed, Set<Kind> excluded) {
     SplittableRandom r = new SplittableRandom(seed);
     int length = 15 + r.nextInt(40);
     List<Step> steps = new ArrayList<>();
     steps.add(Step.of(Kind.ENABLE));
-    for (int i = 1; i < length; i++) {
-      steps.add(step(r));
+    while (steps.size() < length) {
+      Step s = step(r);
+      if (!excluded.contains(s.kind())) {
+        steps.add(s);
+      }
     }
     return steps;
   }

@@ -464,6 +464,10 @@ final class Life {
       return;
     }
     AuthorizationState auth = s.authorization().state();
+    boolean inUse = s.entitlements().stream().anyMatch(e -> !e.base() && e.count() > 0);
+    if (!inUse && auth == AuthorizationState.NONE) {
+      return;
+    }
     if (auth != AuthorizationState.AUTHORIZED && auth != AuthorizationState.OUT_OF_COMPLIANCE) {
       throw new Broken(
           "after a quiet time: registered, the server answering, yet authorization is "
