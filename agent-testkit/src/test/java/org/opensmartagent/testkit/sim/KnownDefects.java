@@ -1,0 +1,45 @@
+package org.opensmartagent.testkit.sim;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Failures the simulator finds today that belong to open defects (issue 10), each recognised by its
+ * message. The build reports them with their seed and reproduction but does not fail on them; any
+ * other failure fails it. Remove an entry when its fix lands: the build then fails if it still
+ * happens. {@code -Dsim.strict=true} ignores this list.
+ */
+final class KnownDefects {
+  record Known(String defect, Pattern message) {}
+
+  static final List<Known> OPEN =
+      List.of(
+          new Known(
+              "issue 10 #1/#2: a wake-up dropped (busy, or its save failed) stops the timers",
+              Pattern.compile("^silent: enabled .* but no wake-up is scheduled")),
+          new Known(
+              "issue 10 #5: a firmware upgrade that drops an entitlement stops the agent starting",
+              Pattern.compile("^does not start: .*Unknown entitlement")),
+          new Known(
+              "issue 10 #3: a forward clock jump corrected by NTP poisons the agent",
+              Pattern.compile(
+                  "^a bug in the agent escaped: .*(EVALUATION_EXPIRED|EVALUATION) -> AUTHORIZATION_EXPIRED")),
+          new Known(
+              "issue 10 #6: request code during REGISTRATION_RETRY",
+              Pattern.compile(
+                  "^a bug in the agent escaped: .*REGISTRATION_RETRY -> RESERVATION_IN_PROGRESS")),
+          new Known(
+              "new (sim): a device clock before the reservation signing certificate's start stops"
+                  + " the agent starting (SmartAgent.Builder validates the chain at the wall clock)",
+              Pattern.compile("^does not start: .*reservation signing chain does not validate")));
+
+  private KnownDefects() {}
+
+  static Optional<Known> match(Life.Failure failure) {
+    if (Boolean.getBoolean("sim.strict")) {
+      return Optional.empty();
+    }
+    return OPEN.stream().filter(k -> k.message().matcher(failure.message()).find()).findFirst();
+  }
+}
