@@ -1,0 +1,96 @@
+package org.opensmartagent.testkit.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.opensmartagent.testkit.sim.Step.Kind;
+
+/**
+ * The simulator's shrunk reproductions of open defects, one life each. Disabled until the engine
+ * fixes land (issue 10); enable each one with its fix. Every one fails on the code they were found
+ * on.
+ */
+class KnownDefectReproductionTest {
+  private static World world;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    world = new World();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    world.close();
+  }
+
+  private static Step advance(Duration d) {
+    return new Step(Kind.ADVANCE, 0, d.toSeconds());
+  }
+
+  private static void keepsEveryInvariant(long seed, Step... steps) {
+    Optional<Life.Failure> f = Life.run(world, seed, List.of(steps));
+    assertThat(f).isEmpty();
+  }
+
+  @Test
+  @Disabled(
+      "defect: issue 10 #2, a save that fails during a wake-up stops the timers (sim seed 20261203)")
+  void aDiskFullForAMomentDoesNotSilenceTheAgent() {
+    keepsEveryInvariant(
+        20261203L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.STORE_FAULT, 0, 2),
+        advance(Duration.ofHours(44)));
+  }
+
+  @Test
+  @Disabled("defect: issue 10 #2/#7, a save that fails after the rename (sim seed 20261202)")
+  void aSaveThatFailsAfterWritingDoesNotSilenceTheAgent() {
+    keepsEveryInvariant(
+        20261202L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.STORE_FAULT, 1, 2),
+        advance(Duration.ofDays(39)));
+  }
+
+  @Test
+  @Disabled(
+      "defect: issue 10 #5, a policy without an entitlement the store holds (sim seed 20261209)")
+  void anUpgradeThatDropsAnEntitlementStarts() {
+    keepsEveryInvariant(
+        20261209L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REQUEST, 2, 1),
+        new Step(Kind.UPGRADE, 2, 0));
+  }
+
+  @Test
+  @Disabled("defect: issue 10 #3, a corrected forward jump, then register: 'bug in the agent'")
+  void aCorrectedForwardJumpDoesNotPoisonRegistration() {
+    keepsEveryInvariant(
+        20261208L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REQUEST, 0, 3),
+        new Step(Kind.CLOCK_JUMP, 1, Duration.ofHours(2254).toSeconds()),
+        Step.of(Kind.RENEW_AUTH),
+        Step.of(Kind.NTP_CORRECT),
+        new Step(Kind.REGISTER, 0, 0));
+  }
+
+  @Test
+  @Disabled(
+      "defect (new): SmartAgent.Builder validates the reservation signing chain at the device's"
+          + " wall clock, so a clock set before the certificate's start stops the agent starting")
+  void aDeviceClockBeforeTheSigningCertificateStillStarts() {
+    keepsEveryInvariant(
+        20261206L,
+        new Step(Kind.CLOCK_JUMP, -1, Duration.ofDays(30).toSeconds()),
+        new Step(Kind.POWER_CYCLE, 0, 0));
+  }
+}
