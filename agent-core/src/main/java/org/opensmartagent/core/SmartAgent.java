@@ -430,26 +430,27 @@ public final class SmartAgent implements AutoCloseable {
       Map<EntitlementTag, FeatureGate> gates = new HashMap<>();
       policy.entitlements().forEach(d -> gates.put(d.tag(), new FeatureGate(d.tag())));
       EngineConfig config =
-          new EngineConfig(
-              policy,
-              List.copyOf(udis),
-              wire,
-              store,
-              scheduler.orElseGet(own::get),
-              clock,
-              ticker,
-              random.orElseGet(SecureRandom::new),
-              listener,
-              hostname,
-              VERSION,
-              versionPrivacy,
-              List.copyOf(classicLicenses),
-              keyAlgorithm,
-              secureRandom.orElseGet(SecureRandom::new),
-              pinnedRoot,
-              reservationKey(),
-              signer,
-              allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)));
+          EngineConfig.builder()
+              .policy(policy)
+              .udis(List.copyOf(udis))
+              .transport(wire)
+              .store(store)
+              .scheduler(scheduler.orElseGet(own::get))
+              .clock(clock)
+              .ticker(ticker)
+              .random(random.orElseGet(SecureRandom::new))
+              .listener(listener)
+              .hostname(hostname)
+              .agentVersion(VERSION)
+              .versionPrivacy(versionPrivacy)
+              .classicLicenses(List.copyOf(classicLicenses))
+              .keyAlgorithm(keyAlgorithm)
+              .secureRandom(secureRandom.orElseGet(SecureRandom::new))
+              .pinnedRoot(pinnedRoot)
+              .reservationKey(reservationKey())
+              .signer(signer)
+              .gates(allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)))
+              .build();
       try {
         return new SmartAgent(AgentEngine.start(config), Map.copyOf(gates), own, channel);
       } catch (StoreException | RuntimeException e) {

@@ -27,6 +27,7 @@ public final class TransportSettings {
   private final boolean fipsMode;
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final Duration callTimeout;
   private final long maxResponseBytes;
   private final Clock clock;
 
@@ -39,6 +40,7 @@ public final class TransportSettings {
     this.fipsMode = builder.fipsMode;
     this.connectTimeout = builder.connectTimeout;
     this.readTimeout = builder.readTimeout;
+    this.callTimeout = builder.callTimeout;
     this.maxResponseBytes = builder.maxResponseBytes;
     this.clock = builder.clock;
   }
@@ -98,6 +100,14 @@ public final class TransportSettings {
     return readTimeout;
   }
 
+  /**
+   * The total deadline of one exchange, from connecting to the last byte of the answer: a server or
+   * proxy that drips its answer cannot hold the agent longer than this.
+   */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
   public long maxResponseBytes() {
     return maxResponseBytes;
   }
@@ -128,6 +138,8 @@ public final class TransportSettings {
         + connectTimeout
         + ", readTimeout="
         + readTimeout
+        + ", callTimeout="
+        + callTimeout
         + ", maxResponseBytes="
         + maxResponseBytes
         + "}";
@@ -143,6 +155,7 @@ public final class TransportSettings {
     private boolean fipsMode;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
 
@@ -157,6 +170,7 @@ public final class TransportSettings {
       this.fipsMode = settings.fipsMode;
       this.connectTimeout = settings.connectTimeout;
       this.readTimeout = settings.readTimeout;
+      this.callTimeout = settings.callTimeout;
       this.maxResponseBytes = settings.maxResponseBytes;
       this.clock = settings.clock;
     }
@@ -229,6 +243,12 @@ public final class TransportSettings {
 
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = UrlRules.checkTimeout(timeout, "readTimeout");
+      return this;
+    }
+
+    /** The total deadline of one exchange; 60 s unless set. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = UrlRules.checkTimeout(timeout, "callTimeout");
       return this;
     }
 

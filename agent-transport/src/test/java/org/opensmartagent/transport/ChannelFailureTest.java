@@ -132,6 +132,34 @@ class ChannelFailureTest {
   }
 
   @Test
+  void aServerThatHoldsItsAnswerMeetsTheTotalDeadlineLongBeforeTheReadTimeout() {
+    channel.close();
+    channel =
+        Transports.channel(
+            smartOverHttp(new TransportSettings.Builder().callTimeout(Duration.ofMillis(500))));
+    // the read timeout (30 s) is far away; only the total deadline ends the call
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    long start = System.nanoTime();
+
+    assertFailure(Kind.TIMEOUT).hasMessageContaining("total deadline at most 500 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void theAgentsDeadlineForOneExchangeBoundsItToo() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    long start = System.nanoTime();
+
+    assertThatThrownBy(
+            () ->
+                channel.exchange(
+                    TestMessages.request(MessageType.AUTHORIZE_REQUEST), Duration.ofMillis(400)))
+        .isInstanceOfSatisfying(
+            TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void closedServerIsConnectionFailure() {
     String url = server.url("/Transportgateway/services/DeviceRequestHandler").toString();
     server.close();

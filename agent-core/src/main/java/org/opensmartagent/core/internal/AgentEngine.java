@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.opensmartagent.core.AgentEvent;
 import org.opensmartagent.core.AgentStatus;
@@ -33,10 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AgentEngine.class);
-  private static final Duration OPERATION_WAIT = Duration.ofMinutes(2);
 
-  /** The agent wakes at least this often, to notice wall-clock jumps while it sleeps. */
-  private static final Duration LONGEST_SLEEP = Duration.ofDays(1);
+  /**
+   * How long an operator operation waits behind the one in progress: longer than any exchange's
+   * total deadline, so it only gives up when something is wrong.
+   */
+  static final Duration OPERATION_WAIT = Duration.ofMinutes(3);
 
   final EngineConfig config;
   final ProductPolicy policy;
@@ -49,6 +52,12 @@ public final class AgentEngine implements AutoCloseable {
   private AgentScheduler.Cancellable wakeup = AgentScheduler.Cancellable.NONE;
   private Optional<Instant> wakeupAt = Optional.empty();
   private volatile boolean closed;
+
+  /** A wake-up found the operation lock held: the holder runs the loop right after it ends. */
+  private final AtomicBoolean wakeDeferred = new AtomicBoolean();
+
+  /** What the operation in progress is, for an operator who waits behind it. */
+  private volatile String operationInProgress = "";
 
   /** A change to a private copy of the state at trusted time {@code now}. */
   @FunctionalInterface
@@ -102,6 +111,10 @@ public final class AgentEngine implements AutoCloseable {
         try {
           AgentState s = StateCodec.decode(load.payload());
           s.ensureEntitlements(policy);
+          retireUndeclared(s, policy, events, now);
+          // The time between the last stored checkpoint and now is not charged: the device
+          // was off (or crashed; then at most one checkpoint interval of use goes uncounted).
+          s.evalCountingSince = Optional.empty();
           return s;
         } catch (IllegalArgumentException e) {
           return untrusted(
@@ -110,6 +123,34 @@ public final class AgentEngine implements AutoCloseable {
       case CORRUPT:
       default:
         return untrusted(policy, events, now, load.detail());
+    }
+  }
+
+  /**
+   * A stored entitlement the firmware no longer declares (an upgrade removed it) is retired: it is
+   * dropped from the state and, on a registered product, released at the next usage report, which
+   * is made due at once.
+   */
+  private static void retireUndeclared(
+      AgentState s, ProductPolicy policy, List<AgentEvent> events, Instant now) {
+    List<EntitlementTag> retired =
+        s.entitlements.keySet().stream().filter(t -> policy.entitlement(t).isEmpty()).toList();
+    for (EntitlementTag tag : retired) {
+      EntitlementState e = s.entitlements.remove(tag);
+      if (e.requested
+          && s.durableRegistration() == org.opensmartagent.core.RegistrationState.REGISTERED) {
+        s.usageDirty = true;
+        s.usageReportDue = Optional.of(s.lastTrustedTime);
+      }
+      events.add(
+          AgentEvent.of(
+                  EventCode.ENTITLEMENT_RELEASED,
+                  now,
+                  "Retired "
+                      + tag
+                      + ": this firmware no longer declares it"
+                      + (e.requested ? "; it is released at the next usage report" : ""))
+              .with("tag", tag));
     }
   }
 
@@ -193,7 +234,7 @@ public final class AgentEngine implements AutoCloseable {
   }
 
   private void usageChanged(AgentState s, Instant now) {
-    if (s.isRegisteredAndAuthorized()) {
+    if (s.durableRegistration() == org.opensmartagent.core.RegistrationState.REGISTERED) {
       s.usageDirty = true;
       if (s.usageReportDue.isEmpty()) {
         s.usageReportDue = Optional.of(now.plus(policy.usageReportDelay()));
@@ -217,7 +258,15 @@ public final class AgentEngine implements AutoCloseable {
   // ---- the commit pipeline ---------------------------------------------------------------
 
   <T> T commit(Change<T> change) {
-    return commit(change, true);
+    return commit(change, true, Optional.empty());
+  }
+
+  /**
+   * Commits what a verified server answer says, with the server's signed time ({@code serverTime},
+   * already checked against the skew tolerance) as the new reference for agent time.
+   */
+  <T> T commitVerified(Instant serverTime, Change<T> change) {
+    return commit(change, true, Optional.of(serverTime));
   }
 
   /**
@@ -225,10 +274,10 @@ public final class AgentEngine implements AutoCloseable {
    * stored (an attempt under way), so that it works even when the store does not.
    */
   <T> T commitTransient(Change<T> change) {
-    return commit(change, false);
+    return commit(change, false, Optional.empty());
   }
 
-  private <T> T commit(Change<T> change, boolean durable) {
+  private <T> T commit(Change<T> change, boolean durable, Optional<Instant> reference) {
     List<AgentEvent> delivered;
     T result;
     stateLock.lock();
@@ -239,8 +288,21 @@ public final class AgentEngine implements AutoCloseable {
       AgentState next = current.copy();
       AgentTime.Reading reading = time.read(next);
       Instant now = reading.now();
+      List<AgentEvent> clockEvents = new java.util.ArrayList<>();
+      if (reference.isPresent()) {
+        Instant before = now;
+        now = time.resync(next, reference.get());
+        Duration back = Duration.between(now, before);
+        if (back.compareTo(AgentTime.JUMP) >= 0) {
+          clockEvents.add(resynced(now, back));
+        }
+      } else {
+        Events clock = new Events(now);
+        reading.jumped().ifPresent(jump -> clockChanged(next, reading, jump, clock));
+        clockEvents.addAll(clock.list());
+      }
       Events ev = new Events(now);
-      reading.rolledBack().ifPresent(gap -> clockChanged(next, reading, gap, ev));
+      clockEvents.forEach(ev::add);
       Rules.settleEvaluation(next, now);
       result = change.apply(next, now, ev);
       Rules.apply(next, now, policy, ev);
@@ -258,10 +320,23 @@ public final class AgentEngine implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Stores the state. A save that fails is checked against what the store now holds: when the new
+   * state did reach the disk (the failure came after the rename) the change counts as committed, so
+   * that memory and disk never disagree.
+   */
   private void store(AgentState next) {
+    byte[] payload = StateCodec.encode(next);
     try {
-      config.store().save(StateCodec.encode(next));
+      config.store().save(payload);
     } catch (StoreException e) {
+      if (onDisk(payload)) {
+        LOG.warn(
+            "The store reported a failure after the licensing state was written ({}); the"
+                + " written state is kept",
+            e.getMessage());
+        return;
+      }
       LOG.error("Licensing state not saved; change discarded: {}", e.getMessage());
       deliver(
           AgentEvent.of(
@@ -273,10 +348,42 @@ public final class AgentEngine implements AutoCloseable {
     }
   }
 
-  private void clockChanged(AgentState s, AgentTime.Reading r, Duration gap, Events ev) {
-    if (gap.compareTo(Duration.ofSeconds(1)) < 0) {
+  private boolean onDisk(byte[] payload) {
+    try {
+      StoreLoad load = config.store().load();
+      return load.hasPayload() && java.util.Arrays.equals(load.payload(), payload);
+    } catch (StoreException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static AgentEvent resynced(Instant now, Duration back) {
+    return AgentEvent.of(
+            EventCode.SYSTEM_CLOCK_CHANGED,
+            now,
+            "Agent time was "
+                + Durations.format(back)
+                + " ahead of the license server's signed time (the clock had jumped forward and"
+                + " was corrected); it continues from the server's time "
+                + now)
+        .with("resynchronizedBack", back);
+  }
+
+  private void clockChanged(AgentState s, AgentTime.Reading r, Duration jump, Events ev) {
+    if (!jump.isNegative()) {
+      ev.add(
+          EventCode.SYSTEM_CLOCK_CHANGED,
+          "The system clock went forward by "
+              + Durations.format(jump)
+              + " (now "
+              + r.raw()
+              + "); deadlines come closer by as much. If this was wrong, correct the clock: the"
+              + " agent takes the license server's time again at its next contact.",
+          "forward",
+          jump);
       return;
     }
+    Duration gap = jump.negated();
     ev.add(
         EventCode.SYSTEM_CLOCK_CHANGED,
         "The system clock went back by "
@@ -310,10 +417,23 @@ public final class AgentEngine implements AutoCloseable {
   }
 
   private void reschedule(AgentState s, Instant now) {
-    Optional<Instant> due =
-        Wakeups.earliest(
-            Wakeups.earliest(Wakeups.next(s, policy, now), server.pendingRetry()),
-            s.enabled ? Optional.of(now.plus(LONGEST_SLEEP)) : Optional.empty());
+    arm(Due.next(s, policy, now, server.pendingRetry()).map(Due.Next::at), now);
+  }
+
+  /** Re-arms the wake-up after something outside the state changed (a pending registration). */
+  void rescheduleNow() {
+    stateLock.lock();
+    try {
+      if (!closed) {
+        reschedule(current, time.peek(current));
+      }
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  /** Arms the single wake-up at {@code due}; called under the state lock. */
+  private void arm(Optional<Instant> due, Instant now) {
     if (due.equals(wakeupAt)) {
       return;
     }
@@ -324,6 +444,11 @@ public final class AgentEngine implements AutoCloseable {
             .orElse(AgentScheduler.Cancellable.NONE);
   }
 
+  /**
+   * The loop: runs on the scheduler. Work that finds an operation in progress is not dropped: the
+   * operation runs it right after it ends ({@link #exclusive}). Work that fails (a store that is
+   * full for a moment) re-arms a retry, so the timers never stop.
+   */
   private void onWakeup() {
     if (closed) {
       return;
@@ -335,36 +460,122 @@ public final class AgentEngine implements AutoCloseable {
     } finally {
       stateLock.unlock();
     }
+    wakeDeferred.set(true);
     if (!operationLock.tryLock()) {
-      return; // the operation under way reschedules when it commits
+      return; // the operation in progress runs the loop when it ends
     }
     try {
-      commit((s, now, ev) -> null);
-      server.runDue(current, time.peek(current));
+      wakeDeferred.set(false);
+      operationInProgress = "scheduled licensing work";
+      runDue();
     } catch (RuntimeException e) {
-      LOG.error("Scheduled licensing work failed; it is retried at the next wake-up", e);
+      LOG.error("Scheduled licensing work failed; it is retried shortly", e);
+      armRetry();
     } finally {
       operationLock.unlock();
+    }
+    runDeferredWake();
+  }
+
+  /** Runs every action due now, then sleeps until the next ({@link Due}). */
+  private void runDue() {
+    commit((s, now, ev) -> null);
+    for (int i = 0; i < Due.Action.values().length; i++) {
+      AgentState s = current;
+      Instant now = peekTime();
+      Optional<Due.Next> next = Due.next(s, policy, now, server.pendingRetry());
+      if (next.isEmpty() || !next.get().isDue(now) || next.get().action() == Due.Action.TICK) {
+        return;
+      }
+      server.run(next.get().action(), now);
+    }
+    // Still due after running it: never spin; try again after the shortest backoff.
+    Instant now = peekTime();
+    if (Due.next(current, policy, now, server.pendingRetry())
+        .filter(n -> n.isDue(now))
+        .isPresent()) {
+      LOG.warn("Licensing work is still due after running it; retrying shortly");
+      stateLock.lock();
+      try {
+        arm(Optional.of(now.plus(policy.retryInitial())), now);
+      } finally {
+        stateLock.unlock();
+      }
     }
   }
 
-  /** Runs a network operation; only one runs at a time per agent. */
-  <T> T exclusive(java.util.function.Supplier<T> operation) {
+  /** After a failed wake-up: try again after the shortest backoff, unless armed sooner. */
+  private void armRetry() {
+    stateLock.lock();
     try {
-      if (!operationLock.tryLock(OPERATION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException(
-            "Another licensing operation has been running for over "
-                + OPERATION_WAIT.toMinutes()
-                + " minutes; try again when it ends");
+      if (closed) {
+        return;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for another licensing operation");
+      Instant now = time.peek(current);
+      Instant at = now.plus(policy.retryInitial());
+      if (wakeupAt.isEmpty() || wakeupAt.get().isAfter(at)) {
+        arm(Optional.of(at), now);
+      }
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  private void runDeferredWake() {
+    if (!closed && wakeDeferred.getAndSet(false)) {
+      config.scheduler().schedule(Duration.ZERO, this::onWakeup);
+    }
+  }
+
+  /**
+   * Runs a network operation; only one runs at a time per agent. An operator who has to wait is
+   * told so in the log and, for an operation result, in its message.
+   */
+  <T> T exclusive(String what, java.util.function.Supplier<T> operation) {
+    long waitedNanos = 0;
+    if (!operationLock.tryLock()) {
+      String busy = operationInProgress;
+      LOG.info("{} waits for the licensing operation in progress ({}) to end", what, busy);
+      long start = System.nanoTime();
+      try {
+        if (!operationLock.tryLock(OPERATION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          throw new IllegalStateException(
+              "Another licensing operation ("
+                  + busy
+                  + ") has been running for over "
+                  + OPERATION_WAIT.toMinutes()
+                  + " minutes; try again when it ends");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(
+            "Interrupted while waiting for another licensing operation (" + busy + ")");
+      }
+      waitedNanos = Math.max(1, System.nanoTime() - start);
     }
     try {
-      return operation.get();
+      operationInProgress = what;
+      T result = operation.get();
+      if (waitedNanos > 0 && result instanceof org.opensmartagent.core.OperationResult r) {
+        @SuppressWarnings("unchecked")
+        T told =
+            (T)
+                new org.opensmartagent.core.OperationResult(
+                    r.operation(),
+                    r.outcome(),
+                    r.message()
+                        + " (This operation first waited "
+                        + Durations.format(Duration.ofNanos(waitedNanos))
+                        + " for another licensing operation in progress to end.)",
+                    r.rejectReason(),
+                    r.nextRetry());
+        return told;
+      }
+      return result;
     } finally {
+      operationInProgress = "";
       operationLock.unlock();
+      runDeferredWake();
     }
   }
 
@@ -396,6 +607,13 @@ public final class AgentEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed && current.evalCountingSince.filter(peekTime()::isAfter).isPresent()) {
+      try {
+        commit((s, now, ev) -> null); // an evaluation checkpoint: a clean power-off loses nothing
+      } catch (RuntimeException e) {
+        LOG.warn("The last checkpoint before closing was not saved: {}", e.getMessage());
+      }
+    }
     stateLock.lock();
     try {
       if (closed) {

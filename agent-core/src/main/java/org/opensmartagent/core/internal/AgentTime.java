@@ -7,14 +7,26 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The agent's trusted time: the injected wall clock plus an offset that absorbs every backwards
- * jump, so agent time never runs backwards and a rolled-back clock can never extend an evaluation,
- * a grace period or a deadline. Within one process a monotonic ticker measures the time since the
- * last reading, so a jump loses no time at all; across a restart the stored last trusted time is
- * the floor. A forward jump is taken as it is (it can only shorten periods). Not thread-safe: used
- * under the engine's state lock.
+ * The agent's trusted time.
+ *
+ * <ul>
+ *   <li>Within one process the monotonic ticker measures elapsed time from the last reading (the
+ *       anchor); across a restart the stored last trusted time is the floor. A wall clock that goes
+ *       back is absorbed by a stored offset, so agent time never runs backwards and a rolled-back
+ *       clock never extends an evaluation, a grace period or a deadline.
+ *   <li>A forward jump is taken as it is (it can only shorten periods) and reported.
+ *   <li>After each successful exchange the server's signed time, already checked to be within the
+ *       skew tolerance of the wall clock, becomes the reference ({@link #resync}): the offset is
+ *       dropped and the floor reset, so a forward jump that NTP later corrected heals at the next
+ *       contact instead of poisoning the agent for good.
+ * </ul>
+ *
+ * Not thread-safe: used under the engine's state lock.
  */
 final class AgentTime {
+  /** Jumps smaller than this are drift, not a clock change. */
+  static final Duration JUMP = Duration.ofSeconds(2);
+
   private final Clock clock;
   private final LongSupplier ticker;
   private Optional<Anchor> anchor = Optional.empty();
@@ -26,8 +38,19 @@ final class AgentTime {
     this.ticker = ticker;
   }
 
-  /** A reading: the trusted instant, how far the clock went back, and the raw clock. */
-  record Reading(Instant now, Optional<Duration> rolledBack, Instant raw) {}
+  /**
+   * A reading: the trusted instant, how far the wall clock moved against the monotonic ticker since
+   * the last reading (negative: back), and the raw clock.
+   */
+  record Reading(Instant now, Optional<Duration> jumped, Instant raw) {
+    Optional<Duration> rolledBack() {
+      return jumped.filter(Duration::isNegative).map(Duration::negated);
+    }
+
+    Optional<Duration> forward() {
+      return jumped.filter(d -> !d.isNegative());
+    }
+  }
 
   /** Reads the clock for a commit on {@code s}, updating its offset and last trusted time. */
   Reading read(AgentState s) {
@@ -35,16 +58,36 @@ final class AgentTime {
     long nanos = ticker.getAsLong();
     Instant adjusted = raw.plus(s.clockOffset);
     Instant floor = floor(s, nanos);
-    Optional<Duration> back = Optional.empty();
+    Optional<Duration> jumped = Optional.empty();
     if (adjusted.isBefore(floor)) {
       Duration gap = Duration.between(adjusted, floor);
       s.clockOffset = s.clockOffset.plus(gap);
       adjusted = floor;
-      back = Optional.of(gap);
+      jumped = Optional.of(gap.negated());
+    } else if (anchor.isPresent()) {
+      Duration ahead = Duration.between(floor, adjusted);
+      if (ahead.compareTo(JUMP) >= 0) {
+        jumped = Optional.of(ahead);
+      }
     }
     s.lastTrustedTime = adjusted;
     anchor = Optional.of(new Anchor(adjusted, nanos));
-    return new Reading(adjusted, back, raw);
+    return new Reading(adjusted, jumped, raw);
+  }
+
+  /**
+   * Takes the server's signed time as the reference after a successful exchange: agent time becomes
+   * the later of the wall clock and the server's time (the two are within the skew tolerance,
+   * checked before), the offset is dropped and the floor reset.
+   */
+  Instant resync(AgentState s, Instant serverTime) {
+    Instant raw = clock.instant();
+    long nanos = ticker.getAsLong();
+    Instant trusted = serverTime.isAfter(raw) ? serverTime : raw;
+    s.clockOffset = Duration.between(raw, trusted);
+    s.lastTrustedTime = trusted;
+    anchor = Optional.of(new Anchor(trusted, nanos));
+    return trusted;
   }
 
   /** The trusted instant for a read-only look at {@code s}; changes nothing. */

@@ -8,8 +8,9 @@ import org.opensmartagent.core.ProductPolicy;
 
 /**
  * Capped exponential backoff with jitter: the n-th consecutive failure waits between half and all
- * of {@code initial * 2^(n-1)} (at most {@code max}), at least as long as the server asked, and
- * never past {@code cap} (the next regular renewal).
+ * of {@code initial * 2^(n-1)} (at most {@code max}), at least as long as the server asked but
+ * never longer than {@code max} whatever it asked (a Retry-After may come from an unsigned
+ * channel-level answer), and never past {@code cap}.
  */
 final class Backoff {
   private Backoff() {}
@@ -31,9 +32,25 @@ final class Backoff {
     long halfMillis = Math.max(1, exp.toMillis() / 2);
     Duration delay = Duration.ofMillis(halfMillis + random.nextLong(halfMillis + 1));
     if (serverAsked.isPresent() && serverAsked.get().compareTo(delay) > 0) {
-      delay = serverAsked.get();
+      delay = serverAsked.get().compareTo(p.retryMax()) > 0 ? p.retryMax() : serverAsked.get();
     }
     Instant at = now.plus(delay);
     return at.isAfter(cap) ? cap : at;
+  }
+
+  /**
+   * The cap for a retry before {@code deadline}: {@code regular}, but no later than halfway from
+   * {@code now} to the deadline, and not sooner than the shortest backoff.
+   */
+  static Instant capBefore(
+      Instant regular, Optional<Instant> deadline, Instant now, ProductPolicy p) {
+    Instant cap = regular;
+    if (deadline.isPresent() && deadline.get().isAfter(now)) {
+      Instant halfway = now.plus(Duration.between(now, deadline.get()).dividedBy(2));
+      Instant soonest = now.plus(p.retryInitial());
+      Instant bound = halfway.isBefore(soonest) ? soonest : halfway;
+      cap = bound.isBefore(cap) ? bound : cap;
+    }
+    return cap;
   }
 }

@@ -28,10 +28,21 @@ final class Registrations {
   private volatile Optional<PendingRegistration> pending = Optional.empty();
 
   /** A registration waiting for its retry; the token lives only here, in memory. */
-  private record PendingRegistration(String token, DeviceKeys keys, int attempts, Instant retryAt) {
+  private record PendingRegistration(
+      String token, DeviceKeys keys, boolean force, int attempts, Instant retryAt) {
     @Override
     public String toString() {
-      return "PendingRegistration{attempts=" + attempts + ", retryAt=" + retryAt + "}";
+      return "PendingRegistration{attempts="
+          + attempts
+          + ", force="
+          + force
+          + ", retryAt="
+          + retryAt
+          + "}";
+    }
+
+    PendingRegistration at(Instant when) {
+      return new PendingRegistration(token, keys, force, attempts, when);
     }
   }
 
@@ -60,6 +71,7 @@ final class Registrations {
     validateToken(token);
     String t = token.strip();
     return engine.exclusive(
+        "register",
         () -> {
           DeviceKeys keys = DeviceIdentity.newKeys(engine.config);
           RegisterRequest request =
@@ -74,7 +86,7 @@ final class Registrations {
                   });
           pending = Optional.empty();
           try {
-            return attemptRegistration(t, keys, request, 1);
+            return attemptRegistration(t, keys, force, request, 1);
           } catch (AgentStoreException e) {
             engine.commitTransient(
                 (s, now, ev) ->
@@ -126,7 +138,7 @@ final class Registrations {
   }
 
   private OperationResult attemptRegistration(
-      String token, DeviceKeys keys, RegisterRequest request, int attempt) {
+      String token, DeviceKeys keys, boolean force, RegisterRequest request, int attempt) {
     try {
       engine.config.signer().set(new SigningIdentity(keys, List.of()));
       ServerReply<RegisterResponse> reply = engine.config.transport().register(request);
@@ -137,7 +149,8 @@ final class Registrations {
       }
       RegisterResponse body = reply.body();
       Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
-      engine.commit((s, now, ev) -> registered(s, now, body, request, keys, ev));
+      engine.commitVerified(
+          body.serverTime(), (s, now, ev) -> registered(s, now, body, request, keys, ev));
       OperationResult auth = server.renewals().authorizeNow();
       return OperationResult.success(
           Operation.REGISTER,
@@ -150,7 +163,7 @@ final class Registrations {
               + ". "
               + auth.message());
     } catch (TransportException e) {
-      return registrationUnreachable(token, keys, attempt, e);
+      return registrationUnreachable(token, keys, force, attempt, e);
     }
   }
 
@@ -213,7 +226,7 @@ final class Registrations {
   }
 
   private OperationResult registrationUnreachable(
-      String token, DeviceKeys keys, int attempt, TransportException e) {
+      String token, DeviceKeys keys, boolean force, int attempt, TransportException e) {
     boolean retry = attempt < engine.policy.registrationAttempts() && !wasRegistered();
     if (!retry) {
       engine.commit((s, now, ev) -> registrationFailed(s, e.getMessage(), ev));
@@ -234,7 +247,6 @@ final class Registrations {
                       engine.config.random(),
                       e.retryAfter(),
                       now.plus(engine.policy.retryMax()));
-              pending = Optional.of(new PendingRegistration(token, keys, attempt, at));
               Transitions.registration(s, RegistrationState.REGISTRATION_RETRY, ev);
               s.lastRegistrationFailure = Optional.of(e.getMessage());
               ServerOperations.communicationFailed(s, e, ev);
@@ -243,17 +255,23 @@ final class Registrations {
                   "No usable answer from the license server ("
                       + e.getMessage()
                       + "); retrying at "
-                      + at,
+                      + at
+                      + " while this agent runs",
                   "retryAt",
                   at);
               return at;
             });
+    // armed only once the failure is committed: a retry whose commit failed is never armed
+    pending = Optional.of(new PendingRegistration(token, keys, force, attempt, retryAt));
+    engine.rescheduleNow();
     return OperationResult.communicationFailed(
         Operation.REGISTER,
         "Registration not completed: "
             + Responses.clause(e.getMessage())
             + ". Retrying at "
-            + retryAt,
+            + retryAt
+            + " while this agent runs (the token is kept only in memory: after a restart,"
+            + " register again)",
         Optional.of(retryAt));
   }
 
@@ -261,7 +279,10 @@ final class Registrations {
     return engine.current().beforeAttempt == RegistrationState.REGISTERED;
   }
 
-  /** Retries a pending registration if it is due; true when one ran. */
+  /**
+   * Retries a pending registration if it is due; true when one ran. If the retry cannot even start
+   * (the store failed), it stays pending and is tried again after the shortest backoff.
+   */
   boolean runPending(Instant now) {
     Optional<PendingRegistration> p = pending;
     if (p.isEmpty() || now.isBefore(p.get().retryAt())) {
@@ -269,9 +290,21 @@ final class Registrations {
     }
     PendingRegistration r = p.get();
     pending = Optional.empty();
-    RegisterRequest request =
-        engine.commit((st, t, ev) -> registerRequest(r.token(), r.keys(), false));
-    attemptRegistration(r.token(), r.keys(), request, r.attempts() + 1);
+    RegisterRequest request;
+    try {
+      request = engine.commit((st, t, ev) -> registerRequest(r.token(), r.keys(), r.force()));
+    } catch (RuntimeException e) {
+      pending = Optional.of(r.at(now.plus(engine.policy.retryInitial())));
+      throw e;
+    }
+    try {
+      attemptRegistration(r.token(), r.keys(), r.force(), request, r.attempts() + 1);
+    } catch (AgentStoreException e) {
+      engine.commitTransient(
+          (s, t, ev) ->
+              registrationFailed(s, "the registration could not be saved on the device", ev));
+      throw e;
+    }
     return true;
   }
 

@@ -61,14 +61,17 @@ final class Renewals {
       this.setRetry = setRetry;
     }
 
-    /** The latest a retry may be: the next regular renewal (and, for the ID, the expiry). */
+    /**
+     * The latest a retry may be: the next regular renewal, and no later than halfway to the
+     * deadline (the authorization's end, or the ID certificate's expiry), so that however long the
+     * server asks to wait, several retries happen well before it.
+     */
     Instant cap(AgentState s, Instant now, ProductPolicy p) {
-      if (this == AUTHORIZATION) {
-        return now.plus(p.authorizationRenewal());
-      }
-      Instant regular = now.plus(p.idCertRenewal());
-      Instant expiry = s.reg.map(Registration::idCertNotAfter).filter(now::isBefore).orElse(now);
-      return expiry.isBefore(regular) ? expiry : regular;
+      Instant regular =
+          now.plus(this == AUTHORIZATION ? p.authorizationRenewal() : p.idCertRenewal());
+      Optional<Instant> deadline =
+          this == AUTHORIZATION ? s.authorizedUntil : s.reg.map(Registration::idCertNotAfter);
+      return Backoff.capBefore(regular, deadline, now, p);
     }
   }
 
@@ -95,7 +98,9 @@ final class Renewals {
       }
       AuthorizeResponse body = reply.body();
       Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
-      engine.commit((s, now, ev) -> Verdicts.apply(s, now, request, body, engine.policy, ev));
+      engine.commitVerified(
+          body.serverTime(),
+          (s, now, ev) -> Verdicts.apply(s, now, request, body, engine.policy, ev));
       return OperationResult.success(
           Operation.RENEW_AUTHORIZATION,
           "Authorization renewed; " + engine.current().authorization.displayName());
@@ -123,7 +128,8 @@ final class Renewals {
       }
       RenewIdResponse body = reply.body();
       Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
-      engine.commit(
+      engine.commitVerified(
+          body.serverTime(),
           (s, now, ev) -> {
             s.reg =
                 s.reg.map(

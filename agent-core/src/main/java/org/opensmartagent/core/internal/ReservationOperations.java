@@ -83,7 +83,16 @@ public final class ReservationOperations {
             return pending;
           }
           switch (s.registration) {
-            case REGISTERED, REGISTERING -> throw new IllegalStateException("Already registered");
+            case REGISTERED ->
+                throw new IllegalStateException(
+                    "Already registered: deregister the product before requesting a reservation"
+                        + " code");
+            case REGISTERING, REGISTRATION_RETRY ->
+                throw new IllegalStateException(
+                    "A registration is under way ("
+                        + s.registration.displayName()
+                        + "): wait for it to end, or deregister to cancel it, before requesting"
+                        + " a reservation code");
             case REGISTERED_SLR, REGISTERED_PLR ->
                 throw new IllegalStateException(
                     "A reservation is already installed; return it before requesting a new code");

@@ -37,15 +37,16 @@ public final class ServerOperations {
   }
 
   public OperationResult renewAuthorization() {
-    return engine.exclusive(renewals::authorizeNow);
+    return engine.exclusive("renew the authorization", renewals::authorizeNow);
   }
 
   public OperationResult renewId() {
-    return engine.exclusive(renewals::renewIdNow);
+    return engine.exclusive("renew the ID certificate", renewals::renewIdNow);
   }
 
   public OperationResult deregister() {
     return engine.exclusive(
+        "deregister",
         () -> {
           Optional<String> pi =
               engine.commit(
@@ -111,18 +112,13 @@ public final class ServerOperations {
     }
   }
 
-  /**
-   * Runs whatever is due at {@code now}; called on the scheduler thread with the operation lock.
-   */
-  void runDue(AgentState s, Instant now) {
-    if (registrations.runPending(now)) {
-      return;
-    }
-    if (Wakeups.authorizationDue(s, engine.policy).filter(at -> !now.isBefore(at)).isPresent()) {
-      renewals.authorizeNow();
-    }
-    if (Wakeups.idRenewalDue(s, engine.policy).filter(at -> !now.isBefore(at)).isPresent()) {
-      renewals.renewIdNow();
+  /** Runs one action {@link Due} found due; on the scheduler thread with the operation lock. */
+  void run(Due.Action action, Instant now) {
+    switch (action) {
+      case REGISTER_RETRY -> registrations.runPending(now);
+      case AUTHORIZE -> renewals.authorizeNow();
+      case RENEW_ID -> renewals.renewIdNow();
+      case TICK -> {}
     }
   }
 

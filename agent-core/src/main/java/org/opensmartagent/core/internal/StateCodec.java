@@ -28,9 +28,18 @@ import org.opensmartagent.core.transport.Verdict;
  * inconsistency fails the decode (the store then counts the payload as corrupt). An attempt under
  * way is stored as the durable state it started from; server-issued certificates are kept byte for
  * byte as received.
+ *
+ * <p>Formats migrate forward: this agent reads every earlier version and writes {@link #VERSION}.
+ *
+ * <ul>
+ *   <li>1: the first format.
+ *   <li>2: adds the due time of the usage report and the last authorization and registration
+ *       failures, so that a restart neither loses a pending report nor forgets a failure. A version
+ *       1 state with a usage change not yet reported gets its report due at once.
+ * </ul>
  */
 final class StateCodec {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final int MAGIC = 0x4f534150; // "OSAP"
   private static final int MAX_BLOB = 64 * 1024;
   private static final int MAX_ITEMS = 10_000;
@@ -78,6 +87,10 @@ final class StateCodec {
       writeText(out, s.lastConfirmationCode);
       writeInstant(out, s.lastTrustedTime);
       writeDuration(out, s.clockOffset);
+      // version 2
+      writeInstant(out, s.usageReportDue);
+      writeText(out, s.lastAuthorizationFailure);
+      writeText(out, s.lastRegistrationFailure);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // ByteArrayOutputStream does not throw
     }
@@ -95,13 +108,13 @@ final class StateCodec {
         throw new IllegalArgumentException("not an agent state (bad magic)");
       }
       int version = in.readInt();
-      if (version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new IllegalArgumentException(
             "agent state format version "
                 + version
-                + " is not supported (this agent reads "
+                + " is not supported (this agent reads versions 1 to "
                 + VERSION
-                + ")");
+                + "; a newer firmware wrote it)");
       }
       AgentState s = new AgentState();
       s.enabled = in.readBoolean();
@@ -142,6 +155,13 @@ final class StateCodec {
       s.lastTrustedTime =
           readInstant(in).orElseThrow(() -> new IllegalArgumentException("no time"));
       s.clockOffset = readDuration(in);
+      if (version >= 2) {
+        s.usageReportDue = readInstant(in);
+        s.lastAuthorizationFailure = readText(in);
+        s.lastRegistrationFailure = readText(in);
+      } else if (s.usageDirty) {
+        s.usageReportDue = Optional.of(s.lastTrustedTime); // v1 did not keep it: report now
+      }
       if (in.read() != -1) {
         throw new IllegalArgumentException("trailing bytes after the agent state");
       }

@@ -14,13 +14,24 @@ import org.opensmartagent.core.identity.IdentityException;
 /**
  * Re-verifies, on every load, the server-signed material kept exactly as received: the ID
  * certificate chain must still chain to the pinned root and certify the stored device key. A
- * registration that fails is dropped (the product must register again); time validity is left to
- * the expiry rules.
+ * registration that fails is dropped (the product must register again) through {@link Transitions},
+ * like every other move; time validity is left to the expiry rules. An installed reservation is
+ * re-verified when the firmware configures the reservation signing key; without one it is kept as
+ * it is (it verified when it was installed) and a warning says it was not checked.
  */
 final class StoredIdentity {
   private StoredIdentity() {}
 
-  static void reverify(AgentState s, EngineConfig config, List<AgentEvent> events) {
+  static void reverify(AgentState s, EngineConfig config, List<AgentEvent> out) {
+    Events events = new Events(config.clock().instant());
+    try {
+      reverify(s, config, events);
+    } finally {
+      out.addAll(events.list());
+    }
+  }
+
+  private static void reverify(AgentState s, EngineConfig config, Events events) {
     reverifyReservation(s, config, events);
     if (config.pinnedRoot().isEmpty() || s.reg.isEmpty()) {
       return;
@@ -38,44 +49,42 @@ final class StoredIdentity {
       }
     } catch (IdentityException | IllegalStateException e) {
       s.clearRegistration();
-      s.registration = RegistrationState.UNREGISTERED;
+      Transitions.registration(s, RegistrationState.UNREGISTERED, events);
       s.beforeAttempt = RegistrationState.UNREGISTERED;
-      dropped(events, config, "The stored ID certificate failed verification (" + e.getMessage());
+      dropped(events, "The stored ID certificate failed verification (" + e.getMessage());
     }
   }
 
   /** The installed authorization code must still verify with the reservation signing key. */
-  private static void reverifyReservation(
-      AgentState s, EngineConfig config, List<AgentEvent> events) {
+  private static void reverifyReservation(AgentState s, EngineConfig config, Events events) {
     if (s.installed.isEmpty()) {
       return;
     }
+    if (config.reservationKey().isEmpty()) {
+      events.add(
+          EventCode.RESERVED_INSTALLED,
+          "The installed "
+              + s.installed.get().type()
+              + " reservation is kept but was not re-verified: this firmware configures no"
+              + " reservation signing key. Configure it so that the code is checked at every"
+              + " start.");
+      return;
+    }
     try {
-      s.installed
-          .get()
-          .verify(
-              config
-                  .reservationKey()
-                  .orElseThrow(
-                      () -> new IllegalStateException("no reservation signing key is configured")));
+      s.installed.get().verify(config.reservationKey().get());
     } catch (IdentityException | IllegalStateException e) {
       s.installed = Optional.empty();
-      s.registration = RegistrationState.UNREGISTERED;
+      Transitions.registration(s, RegistrationState.UNREGISTERED, events);
       s.beforeAttempt = RegistrationState.UNREGISTERED;
       dropped(
           events,
-          config,
           "The stored reservation authorization code failed verification (" + e.getMessage());
     }
   }
 
-  private static void dropped(List<AgentEvent> events, EngineConfig config, String what) {
-    {
-      events.add(
-          AgentEvent.of(
-              EventCode.STORE_CORRUPTED,
-              config.clock().instant(),
-              what + "); it was dropped. Register the product or install a reservation again."));
-    }
+  private static void dropped(Events events, String what) {
+    events.add(
+        EventCode.STORE_CORRUPTED,
+        what + "); it was dropped. Register the product or install a reservation again.");
   }
 }

@@ -5,39 +5,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.opensmartagent.core.ProductPolicy;
 
-/** When the agent must next wake up: the earliest renewal, retry, deadline or notice. */
+/** The local instants {@link Due} wakes for: deadlines, expiries, notices and checkpoints. */
 final class Wakeups {
   private Wakeups() {}
 
-  static Optional<Instant> authorizationDue(AgentState s, ProductPolicy p) {
-    if (!s.isRegisteredAndAuthorized() && !registeredAwaitingAuthorization(s)) {
-      return Optional.empty();
-    }
-    Optional<Instant> regular =
-        s.authRetry
-            .nextRetry()
-            .or(() -> s.lastAuthorization.map(t -> t.plus(p.authorizationRenewal())));
-    return earliest(regular, s.usageReportDue);
-  }
-
-  static Optional<Instant> idRenewalDue(AgentState s, ProductPolicy p) {
-    if (!s.isRegisteredAndAuthorized() && !registeredAwaitingAuthorization(s)) {
-      return Optional.empty();
-    }
-    return s.idRetry
-        .nextRetry()
-        .or(() -> s.reg.map(r -> r.lastIdRenewal().plus(p.idCertRenewal())));
-  }
-
-  private static boolean registeredAwaitingAuthorization(AgentState s) {
-    return s.durableRegistration() == org.opensmartagent.core.RegistrationState.REGISTERED
-        && s.reg.isPresent();
-  }
-
-  /** The next instant at which something is due, after the commit at {@code now}. */
+  /** The next local deadline, notice or checkpoint after the commit at {@code now}. */
   static Optional<Instant> next(AgentState s, ProductPolicy p, Instant now) {
-    Optional<Instant> next = earliest(authorizationDue(s, p), idRenewalDue(s, p));
-    next = earliest(next, s.authorizedUntil.filter(now::isBefore));
+    Optional<Instant> next = s.authorizedUntil.filter(now::isBefore);
     next = earliest(next, Rules.registrationExpiry(s, p));
     next =
         earliest(

@@ -10,6 +10,17 @@ public interface MessageChannel extends AutoCloseable {
 
   SignedMessage exchange(SignedMessage request) throws TransportException;
 
+  /**
+   * Like {@link #exchange(SignedMessage)}, but gives up with a {@link
+   * TransportException.Kind#TIMEOUT} once {@code deadline} has passed since the call began, however
+   * slowly the answer drips in. The agent passes its total deadline for every exchange; a channel
+   * that cannot bound its calls may keep this default, which ignores it.
+   */
+  default SignedMessage exchange(SignedMessage request, java.time.Duration deadline)
+      throws TransportException {
+    return exchange(request);
+  }
+
   /** What STATUS prints, e.g. {@code Smart Transport https://host/SmartTransport}. */
   String description();
 

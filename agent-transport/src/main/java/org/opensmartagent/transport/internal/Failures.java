@@ -35,6 +35,8 @@ final class Failures {
               + seconds(settings.connectTimeout().toMillis())
               + ", read timeout "
               + seconds(settings.readTimeout().toMillis())
+              + ", total deadline at most "
+              + seconds(settings.callTimeout().toMillis())
               + "); check the network path or raise the timeouts",
           e);
     }

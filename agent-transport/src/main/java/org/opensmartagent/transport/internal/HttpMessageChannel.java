@@ -43,7 +43,15 @@ public final class HttpMessageChannel implements MessageChannel {
 
   @Override
   public SignedMessage exchange(SignedMessage request) throws TransportException {
+    return exchange(request, settings.callTimeout());
+  }
+
+  /** One exchange that gives up once {@code deadline} (or the configured call timeout) passed. */
+  @Override
+  public SignedMessage exchange(SignedMessage request, java.time.Duration deadline)
+      throws TransportException {
     Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(deadline, "deadline == null");
     if (closed.get()) {
       throw new IllegalStateException("this channel is closed; create a new one");
     }
@@ -53,7 +61,11 @@ public final class HttpMessageChannel implements MessageChannel {
             .post(RequestBody.create(codec.encode(request), MediaType.get(codec.contentType())))
             .build();
     log.debug("{} -> {}", request.type(), settings.url());
-    try (Response response = client.newCall(httpRequest).execute()) {
+    okhttp3.Call call = client.newCall(httpRequest);
+    java.time.Duration total =
+        deadline.compareTo(settings.callTimeout()) < 0 ? deadline : settings.callTimeout();
+    call.timeout().timeout(Math.max(1, total.toMillis()), TimeUnit.MILLISECONDS);
+    try (Response response = call.execute()) {
       log.debug("{} <- {} HTTP {}", request.type(), settings.url(), response.code());
       return answer(response);
     } catch (TransportException e) {

@@ -31,6 +31,7 @@ final class OkHttpClients {
             .connectionPool(new ConnectionPool())
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
+            .callTimeout(settings.callTimeout())
             .writeTimeout(settings.readTimeout())
             .followRedirects(false)
             .followSslRedirects(false)

@@ -42,6 +42,12 @@ import org.opensmartagent.core.transport.TransportException.Kind;
  * TransportException} that applies nothing.
  */
 public final class SignedTransport implements LicensingTransport {
+  /**
+   * The total deadline of every exchange, however slowly the answer arrives; shorter than the time
+   * an operator operation waits behind the one in progress.
+   */
+  public static final Duration DEADLINE = Duration.ofSeconds(60);
+
   private final MessageChannel channel;
   private final ChainValidator validator;
   private final Clock clock;
@@ -141,7 +147,7 @@ public final class SignedTransport implements LicensingTransport {
       throws TransportException {
     SigningIdentity id = signer.get();
     SignedMessage answer =
-        channel.exchange(MessageSigning.sign(type, payload, id.keys(), id.chain()));
+        channel.exchange(MessageSigning.sign(type, payload, id.keys(), id.chain()), DEADLINE);
     verifySignature(answer);
     if (answer.type() == MessageType.TRY_AGAIN_LATER) {
       throw TransportException.tryAgainLater(
