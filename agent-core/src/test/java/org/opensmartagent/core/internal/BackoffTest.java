@@ -133,4 +133,49 @@ class BackoffTest {
     assertThat(Backoff.retryAt(0, NOW, p, new Jitter(true), Optional.empty(), exactly))
         .isEqualTo(exactly);
   }
+
+  @Test
+  void whatTheServerAsksIsBoundedByTheMaximum() {
+    ProductPolicy p = policy(Duration.ofSeconds(60), Duration.ofHours(1));
+
+    assertThat(Backoff.retryAt(0, NOW, p, new Jitter(true), Optional.of(Duration.ofDays(90)), FAR))
+        .isEqualTo(NOW.plus(Duration.ofHours(1)));
+    assertThat(Backoff.retryAt(0, NOW, p, new Jitter(true), Optional.of(Duration.ofHours(1)), FAR))
+        .isEqualTo(NOW.plus(Duration.ofHours(1)));
+    assertThat(
+            Backoff.retryAt(0, NOW, p, new Jitter(true), Optional.of(Duration.ofMinutes(59)), FAR))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(59)));
+  }
+
+  @ParameterizedTest(name = "regular in {0} min, deadline in {1} min: cap in {2} min")
+  @CsvSource({
+    "600, , 600", // no deadline: the regular time
+    "600, 2000, 600", // halfway (1000) is later than regular
+    "600, 1000, 500", // halfway comes first
+    "600, 1200, 600", // halfway equals regular
+    "600, 1, 1", // halfway is sooner than the shortest backoff (1 min): the shortest backoff
+    "600, 0, 600", // a deadline already reached does not pull the cap in
+    "600, -5, 600"
+  })
+  void aRetryCapStaysWellBeforeTheDeadline(long regular, Long deadline, long expected) {
+    ProductPolicy p = policy(Duration.ofMinutes(1), Duration.ofHours(24));
+    Optional<Instant> d = Optional.ofNullable(deadline).map(m -> NOW.plus(Duration.ofMinutes(m)));
+
+    Instant cap = Backoff.capBefore(NOW.plus(Duration.ofMinutes(regular)), d, NOW, p);
+
+    assertThat(cap).isEqualTo(NOW.plus(Duration.ofMinutes(expected)));
+  }
+
+  @Test
+  void theShortestBackoffIsNeverLaterThanTheRegularTime() {
+    ProductPolicy p = policy(Duration.ofMinutes(10), Duration.ofHours(24));
+
+    assertThat(
+            Backoff.capBefore(
+                NOW.plus(Duration.ofMinutes(3)),
+                Optional.of(NOW.plus(Duration.ofMinutes(4))),
+                NOW,
+                p))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(3)));
+  }
 }

@@ -82,7 +82,10 @@ class FieldSimulationTest {
       String text =
           report
               ? Shrinker.describe(
-                  seed, steps.size(), Shrinker.shrink(world, seed, steps, f.get(), shrinkRuns))
+                  seed,
+                  steps.size(),
+                  Shrinker.shrink(
+                      world, seed, steps, f.get(), shrinkRuns, started + budget + budget / 2))
               : "seed " + seed + ": " + f.get().message();
       if (k.isPresent()) {
         seen.add(seed);

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Shortens a failing life: removes chunks of steps, halving the chunk size, as long as the life
  * still breaks the same invariant (delta debugging, in its simplest form). Bounded by a number of
- * re-runs.
+ * re-runs and by a deadline ({@link System#nanoTime()}).
  */
 final class Shrinker {
   private Shrinker() {}
@@ -15,12 +15,14 @@ final class Shrinker {
   record Shrunk(List<Step> steps, Life.Failure failure, int runs) {}
 
   static Shrunk shrink(
-      World world, long seed, List<Step> steps, Life.Failure failure, int maxRuns) {
+      World world, long seed, List<Step> steps, Life.Failure failure, int maxRuns, long deadline) {
     List<Step> best = new ArrayList<>(steps);
     Life.Failure bestFailure = failure;
     int runs = 0;
-    for (int chunk = Math.max(1, best.size() / 2); chunk >= 1 && runs < maxRuns; chunk /= 2) {
-      for (int from = 0; from < best.size() && runs < maxRuns; ) {
+    for (int chunk = Math.max(1, best.size() / 2);
+        chunk >= 1 && runs < maxRuns && System.nanoTime() < deadline;
+        chunk /= 2) {
+      for (int from = 0; from < best.size() && runs < maxRuns && System.nanoTime() < deadline; ) {
         List<Step> candidate = new ArrayList<>(best);
         candidate.subList(from, Math.min(best.size(), from + chunk)).clear();
         runs++;

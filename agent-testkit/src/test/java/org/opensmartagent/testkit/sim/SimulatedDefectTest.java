@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.opensmartagent.testkit.sim.Step.Kind;
 
 /**
- * The simulator's shrunk reproductions of open defects, one life each. Disabled until the engine
- * fixes land (issue 10); enable each one with its fix. Every one fails on the code they were found
- * on.
+ * The simulator's shrunk reproductions of the defects it found, one life each. Every one failed on
+ * the code it was found on; those of issue 10 pass since the engine's fixes and guard them, an open
+ * one stays disabled until its fix lands.
  */
-class KnownDefectReproductionTest {
+class SimulatedDefectTest {
   private static World world;
 
   @BeforeAll
@@ -50,7 +50,6 @@ class KnownDefectReproductionTest {
   }
 
   @Test
-  @Disabled("defect: issue 10 #2/#7, a save that fails after the rename (sim seed 20261202)")
   void aSaveThatFailsAfterWritingDoesNotSilenceTheAgent() {
     keepsEveryInvariant(
         20261202L,
@@ -71,7 +70,6 @@ class KnownDefectReproductionTest {
   }
 
   @Test
-  @Disabled("defect: issue 10 #3, a corrected forward jump, then register: 'bug in the agent'")
   void aCorrectedForwardJumpDoesNotPoisonRegistration() {
     keepsEveryInvariant(
         20261208L,
