@@ -39,8 +39,6 @@ class SimulatedDefectTest {
   }
 
   @Test
-  @Disabled(
-      "defect: issue 10 #2, a save that fails during a wake-up stops the timers (sim seed 20261203)")
   void aDiskFullForAMomentDoesNotSilenceTheAgent() {
     keepsEveryInvariant(
         20261203L,
@@ -59,8 +57,6 @@ class SimulatedDefectTest {
   }
 
   @Test
-  @Disabled(
-      "defect: issue 10 #5, a policy without an entitlement the store holds (sim seed 20261209)")
   void anUpgradeThatDropsAnEntitlementStarts() {
     keepsEveryInvariant(
         20261209L,
