@@ -18,6 +18,12 @@ final class KnownDefects {
           // issue 10 #1/#2, #3, #5 and #6 were listed here until the engine's fixes (826808e);
           // SimulatedDefectTest keeps their shrunk reproductions
           new Known(
+              "new (sim, engine 4ea8c41): a forced register after an uncorrected forward jump of"
+                  + " over a year: 'Refused registration transition REGISTERING ->"
+                  + " REGISTRATION_EXPIRED ... bug in the agent'",
+              Pattern.compile(
+                  "^a bug in the agent escaped: .*REGISTERING -> REGISTRATION_EXPIRED")),
+          new Known(
               "new (sim): a device clock before the reservation signing certificate's start stops"
                   + " the agent starting (SmartAgent.Builder validates the chain at the wall clock)",
               Pattern.compile("^does not start: .*reservation signing chain does not validate")));

@@ -412,7 +412,10 @@ final class Life {
   private void survived(AgentStatus before) {
     AgentStatus after = agent.orElseThrow().status();
     RegistrationState was = before.registration().state();
-    if (!ATTEMPTS.contains(was) && after.registration().state() != was) {
+    boolean expired = // time passed while off (or the clock jumped): expiry is legitimate
+        was == RegistrationState.REGISTERED
+            && after.registration().state() == RegistrationState.REGISTRATION_EXPIRED;
+    if (!ATTEMPTS.contains(was) && after.registration().state() != was && !expired) {
       throw new Broken(
           "lost in a power cycle: registration was "
               + was

@@ -87,4 +87,18 @@ class SimulatedDefectTest {
         new Step(Kind.CLOCK_JUMP, -1, Duration.ofDays(30).toSeconds()),
         new Step(Kind.POWER_CYCLE, 0, 0));
   }
+
+  @Test
+  @Disabled(
+      "defect (new, found on engine 4ea8c41, sim seed 4): a forced register after an uncorrected"
+          + " forward clock jump of over a year throws 'Refused registration transition"
+          + " REGISTERING -> REGISTRATION_EXPIRED ... This is a bug in the agent'")
+  void aForcedRegisterAfterAYearLongForwardJumpIsNoBug() {
+    keepsEveryInvariant(
+        4L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REGISTER, 0, 0),
+        new Step(Kind.CLOCK_JUMP, 1, Duration.ofHours(9149).toSeconds()),
+        new Step(Kind.REGISTER, 1, 0));
+  }
 }
