@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -426,6 +427,40 @@ class NeverSilentTest {
       f.agent.request(OUTBREAK);
       f.advance(Duration.ofMinutes(5));
       assertThat(f.mode(OUTBREAK)).isEqualTo(EnforcementMode.AUTHORIZED);
+    }
+  }
+
+  // ---- defect 11 -----------------------------------------------------------------------------
+
+  @Test
+  void defect11_anOperatorOperationThatWaitsBehindAnotherSaysSo() throws Exception {
+    try (Fixtures f = new Fixtures()) {
+      f.registeredWithFeatures();
+      CountDownLatch onWire = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      f.server.beforeAnswer(
+          () -> {
+            if (Thread.currentThread().getName().equals("first")) {
+              onWire.countDown();
+              await(release);
+            }
+          });
+      Thread first = new Thread(() -> f.agent.renewAuthorization(), "first");
+      first.start();
+      assertThat(onWire.await(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<OperationResult> second = new CompletableFuture<>();
+      Thread waiter = new Thread(() -> second.complete(f.agent.renewAuthorization()), "second");
+      waiter.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (waiter.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(waiter.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+      release.countDown();
+      OperationResult r = second.get(10, TimeUnit.SECONDS);
+      first.join(10_000);
+      assertThat(r.succeeded()).isTrue();
+      assertThat(r.message()).contains("waited").contains("another licensing operation");
     }
   }
 

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * scheduler. Network operations are serialized by a second lock that is never held by the feature
  * check or the status snapshot, which read the published state without locking.
  */
-public final class AgentEngine implements AutoCloseable {
+public final class AgentEngine implements AutoCloseable, StateAccess {
   private static final Logger LOG = LoggerFactory.getLogger(AgentEngine.class);
 
   /**
@@ -59,19 +59,13 @@ public final class AgentEngine implements AutoCloseable {
   /** What the operation in progress is, for an operator who waits behind it. */
   private volatile String operationInProgress = "";
 
-  /** A change to a private copy of the state at trusted time {@code now}. */
-  @FunctionalInterface
-  interface Change<T> {
-    T apply(AgentState s, Instant now, Events events);
-  }
-
   private AgentEngine(EngineConfig config, AgentState initial) {
     this.config = config;
     this.policy = config.policy();
     this.time = new AgentTime(config.clock(), config.ticker());
     this.current = initial;
-    this.server = new ServerOperations(this);
-    this.reservation = new ReservationOperations(this);
+    this.server = new ServerOperations(this, config);
+    this.reservation = new ReservationOperations(this, config);
   }
 
   /**
@@ -257,7 +251,8 @@ public final class AgentEngine implements AutoCloseable {
 
   // ---- the commit pipeline ---------------------------------------------------------------
 
-  <T> T commit(Change<T> change) {
+  @Override
+  public <T> T commit(Change<T> change) {
     return commit(change, true, Optional.empty());
   }
 
@@ -265,7 +260,8 @@ public final class AgentEngine implements AutoCloseable {
    * Commits what a verified server answer says, with the server's signed time ({@code serverTime},
    * already checked against the skew tolerance) as the new reference for agent time.
    */
-  <T> T commitVerified(Instant serverTime, Change<T> change) {
+  @Override
+  public <T> T commitVerified(Instant serverTime, Change<T> change) {
     return commit(change, true, Optional.of(serverTime));
   }
 
@@ -273,7 +269,8 @@ public final class AgentEngine implements AutoCloseable {
    * Applies a change to the in-memory state only. Allowed solely for changes to what is never
    * stored (an attempt under way), so that it works even when the store does not.
    */
-  <T> T commitTransient(Change<T> change) {
+  @Override
+  public <T> T commitTransient(Change<T> change) {
     return commit(change, false, Optional.empty());
   }
 
@@ -421,7 +418,8 @@ public final class AgentEngine implements AutoCloseable {
   }
 
   /** Re-arms the wake-up after something outside the state changed (a pending registration). */
-  void rescheduleNow() {
+  @Override
+  public void rescheduleNow() {
     stateLock.lock();
     try {
       if (!closed) {
@@ -531,7 +529,8 @@ public final class AgentEngine implements AutoCloseable {
    * Runs a network operation; only one runs at a time per agent. An operator who has to wait is
    * told so in the log and, for an operation result, in its message.
    */
-  <T> T exclusive(String what, java.util.function.Supplier<T> operation) {
+  @Override
+  public <T> T exclusive(String what, java.util.function.Supplier<T> operation) {
     long waitedNanos = 0;
     if (!operationLock.tryLock()) {
       String busy = operationInProgress;
@@ -579,7 +578,8 @@ public final class AgentEngine implements AutoCloseable {
     }
   }
 
-  void deliver(AgentEvent event) {
+  @Override
+  public void deliver(AgentEvent event) {
     switch (event.severity()) {
       case ERROR -> LOG.error("%{}: {}", event.code(), event.message());
       case WARNING -> LOG.warn("%{}: {}", event.code(), event.message());
@@ -597,11 +597,13 @@ public final class AgentEngine implements AutoCloseable {
     return config;
   }
 
-  AgentState current() {
+  @Override
+  public AgentState current() {
     return current;
   }
 
-  Instant peekTime() {
+  @Override
+  public Instant peekTime() {
     return time.peek(current);
   }
 

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import org.opensmartagent.core.EventCode;
 import org.opensmartagent.core.OperationResult;
 import org.opensmartagent.core.OperationResult.Operation;
+import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.RegistrationState;
 import org.opensmartagent.core.identity.DeviceKeys;
-import org.opensmartagent.core.internal.wire.SigningIdentity;
 import org.opensmartagent.core.transport.RegisterRequest;
 import org.opensmartagent.core.transport.RegisterResponse;
 import org.opensmartagent.core.transport.ServerReply;
@@ -23,8 +23,11 @@ import org.opensmartagent.core.transport.TransportException;
 final class Registrations {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/%=\\-]{1,1024}");
 
-  private final AgentEngine engine;
-  private final ServerOperations server;
+  private final StateAccess state;
+  private final EngineConfig config;
+  private final ProductPolicy policy;
+  private final Signing signing;
+  private final Renewals renewals;
   private volatile Optional<PendingRegistration> pending = Optional.empty();
 
   /** A registration waiting for its retry; the token lives only here, in memory. */
@@ -46,9 +49,12 @@ final class Registrations {
     }
   }
 
-  Registrations(AgentEngine engine, ServerOperations server) {
-    this.engine = engine;
-    this.server = server;
+  Registrations(StateAccess state, EngineConfig config, Signing signing, Renewals renewals) {
+    this.state = state;
+    this.config = config;
+    this.policy = config.policy();
+    this.signing = signing;
+    this.renewals = renewals;
   }
 
   /** Checks a token's form without echoing it. */
@@ -70,12 +76,12 @@ final class Registrations {
   OperationResult register(String token, boolean force) {
     validateToken(token);
     String t = token.strip();
-    return engine.exclusive(
+    return state.exclusive(
         "register",
         () -> {
-          DeviceKeys keys = DeviceIdentity.newKeys(engine.config);
+          DeviceKeys keys = DeviceIdentity.newKeys(config);
           RegisterRequest request =
-              engine.commit(
+              state.commit(
                   (s, now, ev) -> {
                     requireRegistrable(s, force);
                     s.beforeAttempt = s.durableRegistration();
@@ -88,7 +94,7 @@ final class Registrations {
           try {
             return attemptRegistration(t, keys, force, request, 1);
           } catch (AgentStoreException e) {
-            engine.commitTransient(
+            state.commitTransient(
                 (s, now, ev) ->
                     registrationFailed(s, "the registration could not be saved on the device", ev));
             throw e;
@@ -124,15 +130,15 @@ final class Registrations {
   }
 
   private RegisterRequest registerRequest(String token, DeviceKeys keys, boolean force) {
-    EngineConfig c = engine.config;
+    EngineConfig c = config;
     return new RegisterRequest(
         token,
         c.udis(),
         c.policy().softwareTag(),
-        server.nonce(),
+        signing.nonce(),
         c.hostname(),
         c.versionPrivacy() ? Optional.empty() : Optional.of(c.agentVersion()),
-        engine.current().conversionDone ? List.of() : c.classicLicenses(),
+        state.current().conversionDone ? List.of() : c.classicLicenses(),
         DeviceIdentity.csr(keys, c.udis()),
         force);
   }
@@ -140,18 +146,18 @@ final class Registrations {
   private OperationResult attemptRegistration(
       String token, DeviceKeys keys, boolean force, RegisterRequest request, int attempt) {
     try {
-      engine.config.signer().set(new SigningIdentity(keys, List.of()));
-      ServerReply<RegisterResponse> reply = engine.config.transport().register(request);
+      signing.withNewKey(keys);
+      ServerReply<RegisterResponse> reply = config.transport().register(request);
       if (!reply.isAccepted()) {
         ServerReply.Rejection r = reply.rejection().orElseThrow();
-        engine.commit((s, now, ev) -> registrationFailed(s, r.describe(), ev));
+        state.commit((s, now, ev) -> registrationFailed(s, r.describe(), ev));
         return OperationResult.rejected(Operation.REGISTER, r.reason(), r.describe());
       }
       RegisterResponse body = reply.body();
-      Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
-      engine.commitVerified(
+      Responses.check(request.nonce(), body.nonce(), body.serverTime(), config);
+      state.commitVerified(
           body.serverTime(), (s, now, ev) -> registered(s, now, body, request, keys, ev));
-      OperationResult auth = server.renewals().authorizeNow();
+      OperationResult auth = renewals.authorizeNow();
       return OperationResult.success(
           Operation.REGISTER,
           "Registered as product instance "
@@ -227,9 +233,9 @@ final class Registrations {
 
   private OperationResult registrationUnreachable(
       String token, DeviceKeys keys, boolean force, int attempt, TransportException e) {
-    boolean retry = attempt < engine.policy.registrationAttempts() && !wasRegistered();
+    boolean retry = attempt < policy.registrationAttempts() && !wasRegistered();
     if (!retry) {
-      engine.commit((s, now, ev) -> registrationFailed(s, e.getMessage(), ev));
+      state.commit((s, now, ev) -> registrationFailed(s, e.getMessage(), ev));
       pending = Optional.empty();
       return OperationResult.communicationFailed(
           Operation.REGISTER,
@@ -237,16 +243,16 @@ final class Registrations {
           Optional.empty());
     }
     Instant retryAt =
-        engine.commit(
+        state.commit(
             (s, now, ev) -> {
               Instant at =
                   Backoff.retryAt(
                       attempt - 1,
                       now,
-                      engine.policy,
-                      engine.config.random(),
+                      policy,
+                      config.random(),
                       e.retryAfter(),
-                      now.plus(engine.policy.retryMax()));
+                      now.plus(policy.retryMax()));
               Transitions.registration(s, RegistrationState.REGISTRATION_RETRY, ev);
               s.lastRegistrationFailure = Optional.of(e.getMessage());
               ServerOperations.communicationFailed(s, e, ev);
@@ -263,7 +269,7 @@ final class Registrations {
             });
     // armed only once the failure is committed: a retry whose commit failed is never armed
     pending = Optional.of(new PendingRegistration(token, keys, force, attempt, retryAt));
-    engine.rescheduleNow();
+    state.rescheduleNow();
     return OperationResult.communicationFailed(
         Operation.REGISTER,
         "Registration not completed: "
@@ -276,7 +282,7 @@ final class Registrations {
   }
 
   private boolean wasRegistered() {
-    return engine.current().beforeAttempt == RegistrationState.REGISTERED;
+    return state.current().beforeAttempt == RegistrationState.REGISTERED;
   }
 
   /**
@@ -292,15 +298,15 @@ final class Registrations {
     pending = Optional.empty();
     RegisterRequest request;
     try {
-      request = engine.commit((st, t, ev) -> registerRequest(r.token(), r.keys(), r.force()));
+      request = state.commit((st, t, ev) -> registerRequest(r.token(), r.keys(), r.force()));
     } catch (RuntimeException e) {
-      pending = Optional.of(r.at(now.plus(engine.policy.retryInitial())));
+      pending = Optional.of(r.at(now.plus(policy.retryInitial())));
       throw e;
     }
     try {
       attemptRegistration(r.token(), r.keys(), r.force(), request, r.attempts() + 1);
     } catch (AgentStoreException e) {
-      engine.commitTransient(
+      state.commitTransient(
           (s, t, ev) ->
               registrationFailed(s, "the registration could not be saved on the device", ev));
       throw e;

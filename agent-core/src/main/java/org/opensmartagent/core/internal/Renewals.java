@@ -24,8 +24,10 @@ import org.opensmartagent.core.transport.TransportException;
  * exponential backoff, never later than the next regular renewal.
  */
 final class Renewals {
-  private final AgentEngine engine;
-  private final ServerOperations server;
+  private final StateAccess state;
+  private final EngineConfig config;
+  private final ProductPolicy policy;
+  private final Signing signing;
 
   /** What differs between the two renewals when they fail. */
   private enum Kind {
@@ -75,35 +77,36 @@ final class Renewals {
     }
   }
 
-  Renewals(AgentEngine engine, ServerOperations server) {
-    this.engine = engine;
-    this.server = server;
+  Renewals(StateAccess state, EngineConfig config, Signing signing) {
+    this.state = state;
+    this.config = config;
+    this.policy = config.policy();
+    this.signing = signing;
   }
 
   OperationResult authorizeNow() {
     AuthorizeRequest request =
-        engine.commit(
+        state.commit(
             (s, now, ev) -> {
               String pi = ServerOperations.requireRegistered(s, "renew the authorization");
               s.lastCommunicationAttempt = Optional.of(now);
               s.usageDirty = false;
               s.usageReportDue = Optional.empty();
-              return new AuthorizeRequest(pi, server.nonce(), usage(s));
+              return new AuthorizeRequest(pi, signing.nonce(), usage(s));
             });
     try {
-      server.signWithIdCertificate();
-      ServerReply<AuthorizeResponse> reply = engine.config.transport().authorize(request);
+      signing.withIdCertificate(state.current());
+      ServerReply<AuthorizeResponse> reply = config.transport().authorize(request);
       if (!reply.isAccepted()) {
         return rejected(Kind.AUTHORIZATION, reply.rejection().orElseThrow());
       }
       AuthorizeResponse body = reply.body();
-      Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
-      engine.commitVerified(
-          body.serverTime(),
-          (s, now, ev) -> Verdicts.apply(s, now, request, body, engine.policy, ev));
+      Responses.check(request.nonce(), body.nonce(), body.serverTime(), config);
+      state.commitVerified(
+          body.serverTime(), (s, now, ev) -> Verdicts.apply(s, now, request, body, policy, ev));
       return OperationResult.success(
           Operation.RENEW_AUTHORIZATION,
-          "Authorization renewed; " + engine.current().authorization.displayName());
+          "Authorization renewed; " + state.current().authorization.displayName());
     } catch (TransportException e) {
       return failed(Kind.AUTHORIZATION, e);
     }
@@ -111,24 +114,24 @@ final class Renewals {
 
   OperationResult renewIdNow() {
     RenewIdRequest request =
-        engine.commit(
+        state.commit(
             (s, now, ev) -> {
               String pi = ServerOperations.requireRegistered(s, "renew the ID certificate");
               s.lastIdRenewalAttempt = Optional.of(now);
               s.lastCommunicationAttempt = Optional.of(now);
-              DeviceKeys keys = s.reg.get().keys(engine.config.secureRandom());
+              DeviceKeys keys = s.reg.get().keys(config.secureRandom());
               return new RenewIdRequest(
-                  pi, server.nonce(), DeviceIdentity.csr(keys, engine.config.udis()));
+                  pi, signing.nonce(), DeviceIdentity.csr(keys, config.udis()));
             });
     try {
-      server.signWithIdCertificate();
-      ServerReply<RenewIdResponse> reply = engine.config.transport().renewId(request);
+      signing.withIdCertificate(state.current());
+      ServerReply<RenewIdResponse> reply = config.transport().renewId(request);
       if (!reply.isAccepted()) {
         return rejected(Kind.ID_CERTIFICATE, reply.rejection().orElseThrow());
       }
       RenewIdResponse body = reply.body();
-      Responses.check(request.nonce(), body.nonce(), body.serverTime(), engine);
-      engine.commitVerified(
+      Responses.check(request.nonce(), body.nonce(), body.serverTime(), config);
+      state.commitVerified(
           body.serverTime(),
           (s, now, ev) -> {
             s.reg =
@@ -158,9 +161,9 @@ final class Renewals {
   /** A final "no": tried again only after the longest backoff, so the server is not hammered. */
   private OperationResult rejected(Kind kind, ServerReply.Rejection r) {
     String message = kind.label + " refused: " + r.describe();
-    engine.commit(
+    state.commit(
         (s, now, ev) -> {
-          kind.setRetry.accept(s, kind.retry.apply(s).failed(now.plus(engine.policy.retryMax())));
+          kind.setRetry.accept(s, kind.retry.apply(s).failed(now.plus(policy.retryMax())));
           if (kind == Kind.AUTHORIZATION) {
             s.lastAuthorizationFailure = Optional.of(r.describe());
           }
@@ -174,16 +177,16 @@ final class Renewals {
   private OperationResult failed(Kind kind, TransportException e) {
     String why = kind.label + " failed: " + Responses.clause(e.getMessage());
     Instant at =
-        engine.commit(
+        state.commit(
             (s, now, ev) -> {
               Instant retry =
                   Backoff.retryAt(
                       kind.retry.apply(s).failures(),
                       now,
-                      engine.policy,
-                      engine.config.random(),
+                      policy,
+                      config.random(),
                       e.retryAfter(),
-                      kind.cap(s, now, engine.policy));
+                      kind.cap(s, now, policy));
               kind.setRetry.accept(s, kind.retry.apply(s).failed(retry));
               if (kind == Kind.AUTHORIZATION) {
                 s.usageDirty = true;

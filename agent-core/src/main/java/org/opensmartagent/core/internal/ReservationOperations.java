@@ -19,14 +19,16 @@ import org.opensmartagent.core.reservation.ReturnCode;
  * stored state exactly as it was.
  */
 public final class ReservationOperations {
-  private final AgentEngine engine;
+  private final StateAccess state;
+  private final EngineConfig config;
 
-  ReservationOperations(AgentEngine engine) {
-    this.engine = engine;
+  ReservationOperations(StateAccess state, EngineConfig config) {
+    this.state = state;
+    this.config = config;
   }
 
   public void enable() {
-    engine.commit(
+    state.commit(
         (s, now, ev) -> {
           requireSmartLicensing(s);
           if (s.registration == RegistrationState.REGISTERED
@@ -43,7 +45,7 @@ public final class ReservationOperations {
   }
 
   public void disable() {
-    engine.commit(
+    state.commit(
         (s, now, ev) -> {
           if (s.pendingRequest.isPresent()) {
             cancelPending(s, ev, "cancelled because license reservation was disabled");
@@ -61,7 +63,7 @@ public final class ReservationOperations {
 
   /** The request code; asking again returns the same code until it is cancelled. */
   public RequestCode requestCode(ReservationType type) {
-    return engine.commit(
+    return state.commit(
         (s, now, ev) -> {
           requireSmartLicensing(s);
           if (!s.reservationEnabled) {
@@ -98,8 +100,7 @@ public final class ReservationOperations {
                     "A reservation is already installed; return it before requesting a new code");
             default -> {}
           }
-          RequestCode code =
-              RequestCode.create(type, engine.config.udis().get(0), engine.config.random());
+          RequestCode code = RequestCode.create(type, config.udis().get(0), config.random());
           s.pendingRequest = Optional.of(code);
           s.lastReminder = Optional.of(now);
           s.beforeAttempt = RegistrationState.RESERVATION_IN_PROGRESS;
@@ -112,7 +113,7 @@ public final class ReservationOperations {
   }
 
   public void cancel() {
-    engine.commit(
+    state.commit(
         (s, now, ev) -> {
           if (s.pendingRequest.isEmpty()) {
             throw new IllegalStateException(
@@ -127,7 +128,7 @@ public final class ReservationOperations {
   public void install(String text) {
     AuthorizationCode code = parseOrReport(text);
     try {
-      engine.commit(
+      state.commit(
           (s, now, ev) -> {
             RequestCode pending =
                 s.pendingRequest.orElseThrow(
@@ -166,7 +167,7 @@ public final class ReservationOperations {
   public String reauthorize(String text) {
     AuthorizationCode code = parseOrReport(text);
     try {
-      return engine.commit(
+      return state.commit(
           (s, now, ev) -> {
             if (s.registration == RegistrationState.REGISTERED_PLR) {
               throw new IllegalStateException(
@@ -215,7 +216,7 @@ public final class ReservationOperations {
 
   /** Removes the installed reservation and returns the code that frees its licenses. */
   public ReturnCode returnReservation() {
-    return engine.commit(
+    return state.commit(
         (s, now, ev) -> {
           AuthorizationCode code =
               s.installed
@@ -226,7 +227,7 @@ public final class ReservationOperations {
                               s.pendingRequest.isPresent()
                                   ? "No authorization installed; cancel the request code instead"
                                   : "No authorization installed: there is nothing to return"));
-          ReturnCode r = ReturnCode.create(code, engine.config.random());
+          ReturnCode r = ReturnCode.create(code, config.random());
           s.installed = Optional.empty();
           s.lastReturnCode = Optional.of(r.text());
           s.entitlements.values().forEach(e -> e.reason = "");
@@ -247,15 +248,14 @@ public final class ReservationOperations {
   /** Reads a code without installing it: what it holds and whether it would be accepted. */
   public CodeInspection inspect(String text) {
     AuthorizationCode code = AuthorizationCode.parse(text);
-    AgentState s = engine.current();
+    AgentState s = state.current();
     Optional<String> untrusted = Optional.empty();
     try {
       verify(code);
     } catch (IllegalStateException | IllegalArgumentException e) {
       untrusted = Optional.of(e.getMessage());
     }
-    boolean forDevice =
-        code.udi().toCompactString().equals(engine.config.udis().get(0).toCompactString());
+    boolean forDevice = code.udi().toCompactString().equals(config.udis().get(0).toCompactString());
     boolean answersPending =
         s.pendingRequest
             .filter(p -> p.productInstanceId().equals(code.productInstanceId()))
@@ -274,8 +274,7 @@ public final class ReservationOperations {
 
   private void verify(AuthorizationCode code) {
     PublicKey key =
-        engine
-            .config
+        config
             .reservationKey()
             .orElseThrow(
                 () ->
@@ -294,7 +293,7 @@ public final class ReservationOperations {
   }
 
   private void matchDevice(AuthorizationCode code) {
-    String device = engine.config.udis().get(0).toCompactString();
+    String device = config.udis().get(0).toCompactString();
     if (!code.udi().toCompactString().equals(device)) {
       throw new IllegalArgumentException(
           "The Reservation Authorization Code does not match the Reservation Request Code: it is for "
@@ -322,10 +321,10 @@ public final class ReservationOperations {
   }
 
   private void failed(RuntimeException e) {
-    engine.deliver(
+    state.deliver(
         AgentEvent.of(
             EventCode.RESERVATION_INSTALL_FAILED,
-            engine.peekTime(),
+            state.peekTime(),
             "Reservation install failed: " + e.getMessage()));
   }
 }

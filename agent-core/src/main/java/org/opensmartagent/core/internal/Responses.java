@@ -8,7 +8,7 @@ import org.opensmartagent.core.transport.TransportException;
 public final class Responses {
   private Responses() {}
 
-  static void check(String sentNonce, String echoedNonce, Instant serverTime, AgentEngine engine)
+  static void check(String sentNonce, String echoedNonce, Instant serverTime, EngineConfig config)
       throws TransportException {
     if (!sentNonce.equals(echoedNonce)) {
       throw new TransportException(
@@ -16,7 +16,7 @@ public final class Responses {
           "The license server's answer does not echo this request's nonce (a replayed or"
               + " misrouted answer); it was ignored");
     }
-    checkClock(engine.config.clock().instant(), serverTime, engine.policy.clockSkewTolerance());
+    checkClock(config.clock().instant(), serverTime, config.policy().clockSkewTolerance());
   }
 
   /**

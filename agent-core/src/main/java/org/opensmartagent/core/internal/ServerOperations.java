@@ -1,15 +1,11 @@
 package org.opensmartagent.core.internal;
 
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.opensmartagent.core.EventCode;
 import org.opensmartagent.core.OperationResult;
 import org.opensmartagent.core.OperationResult.Operation;
 import org.opensmartagent.core.RegistrationState;
-import org.opensmartagent.core.internal.wire.SigningIdentity;
 import org.opensmartagent.core.transport.DeregisterRequest;
 import org.opensmartagent.core.transport.ServerReply;
 import org.opensmartagent.core.transport.TransportException;
@@ -21,15 +17,18 @@ import org.opensmartagent.core.transport.TransportException;
  * transport failure is retried with backoff; a rejection is final.
  */
 public final class ServerOperations {
-  private final AgentEngine engine;
+  private final StateAccess state;
+  private final EngineConfig config;
+  private final Signing signing;
   private final Registrations registrations;
   private final Renewals renewals;
-  private final Map<Registration, SigningIdentity> signing = new IdentityHashMap<>();
 
-  ServerOperations(AgentEngine engine) {
-    this.engine = engine;
-    this.registrations = new Registrations(engine, this);
-    this.renewals = new Renewals(engine, this);
+  ServerOperations(StateAccess state, EngineConfig config) {
+    this.state = state;
+    this.config = config;
+    this.signing = new Signing(config);
+    this.renewals = new Renewals(state, config, signing);
+    this.registrations = new Registrations(state, config, signing, renewals);
   }
 
   public OperationResult register(String token, boolean force) {
@@ -37,19 +36,19 @@ public final class ServerOperations {
   }
 
   public OperationResult renewAuthorization() {
-    return engine.exclusive("renew the authorization", renewals::authorizeNow);
+    return state.exclusive("renew the authorization", renewals::authorizeNow);
   }
 
   public OperationResult renewId() {
-    return engine.exclusive("renew the ID certificate", renewals::renewIdNow);
+    return state.exclusive("renew the ID certificate", renewals::renewIdNow);
   }
 
   public OperationResult deregister() {
-    return engine.exclusive(
+    return state.exclusive(
         "deregister",
         () -> {
           Optional<String> pi =
-              engine.commit(
+              state.commit(
                   (s, now, ev) -> {
                     switch (s.registration) {
                       case REGISTERED:
@@ -70,7 +69,7 @@ public final class ServerOperations {
                   .orElse(
                       OperationResult.success(
                           Operation.DEREGISTER, "Local registration state cleared."));
-          engine.commit(
+          state.commit(
               (s, now, ev) -> {
                 s.clearRegistration();
                 s.lastRegistrationFailure = Optional.empty();
@@ -91,9 +90,9 @@ public final class ServerOperations {
             + productInstanceId
             + " from the virtual account by hand.";
     try {
-      signWithIdCertificate();
+      signing.withIdCertificate(state.current());
       ServerReply<?> reply =
-          engine.config.transport().deregister(new DeregisterRequest(productInstanceId, nonce()));
+          config.transport().deregister(new DeregisterRequest(productInstanceId, signing.nonce()));
       if (reply.isAccepted()) {
         return OperationResult.success(
             Operation.DEREGISTER,
@@ -124,19 +123,6 @@ public final class ServerOperations {
 
   Renewals renewals() {
     return renewals;
-  }
-
-  /** Requests after registration are signed with the ID key and carry the ID certificate. */
-  void signWithIdCertificate() {
-    Registration r =
-        engine.current().reg.orElseThrow(() -> new IllegalStateException("not registered"));
-    SigningIdentity id = signing.get(r);
-    if (id == null) {
-      id = new SigningIdentity(r.keys(engine.config.secureRandom()), r.idCertificateChain());
-      signing.clear();
-      signing.put(r, id);
-    }
-    engine.config.signer().set(id);
   }
 
   Optional<Instant> pendingRetry() {
@@ -175,11 +161,5 @@ public final class ServerOperations {
       s.communicationFailing = false;
       ev.add(EventCode.COMM_RESTORED, "Communication with the license server restored");
     }
-  }
-
-  String nonce() {
-    byte[] bytes = new byte[16];
-    engine.config.random().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 }
