@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Field simulation: seeded random device lives (firmware, operator, power, clock, disk and server
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * mvn -B -pl agent-testkit -am test -Dtest=FieldSimulationTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dsim.lives=100000 -Dsim.seconds=86400 -Dsim.seed=1 -Djunit.jupiter.execution.timeout.default=24h
+ *     -Dsim.lives=100000 -Dsim.seconds=86400 -Dsim.seed=1 -Djunit.jupiter.execution.timeout.mode=disabled
  * </pre>
  *
  * Shrink the first life of each known defect too with {@code -Dsim.shrinkKnown=true}. Replay one
@@ -48,6 +49,9 @@ class FieldSimulationTest {
   }
 
   @Test
+  @Timeout(
+      value = 3,
+      unit = TimeUnit.MINUTES) // long runs: -Djunit.jupiter.execution.timeout.mode=disabled
   void deviceLivesKeepEveryInvariant() {
     int lives = Integer.getInteger("sim.lives", 200);
     long budget = TimeUnit.SECONDS.toNanos(Long.getLong("sim.seconds", 25));

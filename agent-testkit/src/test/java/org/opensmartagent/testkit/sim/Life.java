@@ -282,6 +282,9 @@ final class Life {
               .kind(kind)
               .url(world.server.url(kind))
               .clock(time.clock())
+              // a hung exchange is a transport failure after 5 s of real time, not a stuck build
+              .readTimeout(Duration.ofSeconds(5))
+              .callTimeout(Duration.ofSeconds(5))
               .build();
       SimChannel channel = new SimChannel(Transports.channel(settings), network);
       try {
