@@ -100,7 +100,10 @@ class GlobalOptionsTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = onlyJson(r.out());
     assertThat(j.at("/data/licenses/1/selected").asBoolean()).isTrue();
-    assertThat(r.err()).contains("1. Email Security Appliance Sophos Anti-Malware", "Enter the appropriate license number");
+    assertThat(r.err())
+        .contains(
+            "1. Email Security Appliance Sophos Anti-Malware",
+            "Enter the appropriate license number");
   }
 
   @Test

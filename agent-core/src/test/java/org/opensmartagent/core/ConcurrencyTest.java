@@ -6,16 +6,24 @@ import static org.opensmartagent.core.Fixtures.MALWARE;
 import static org.opensmartagent.core.Fixtures.OUTBREAK;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.api.Test;
+import org.opensmartagent.core.transport.AuthorizeRequest;
 
-/** Many threads using the agent while its timers renew: consistent, no deadlock. */
+/**
+ * Many threads using the agent while its timers renew: consistent, no deadlock, and afterwards the
+ * agent reports the final usage by itself. Virtual time moves in steps that no exchange spans, as a
+ * real exchange takes seconds, not hours.
+ */
 class ConcurrencyTest {
   private static final List<EntitlementTag> FEATURES = List.of(MALWARE, DLP, OUTBREAK);
 
@@ -25,6 +33,7 @@ class ConcurrencyTest {
       f.registeredWithFeatures();
       ExecutorService pool = Executors.newFixedThreadPool(6);
       ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+      ReentrantReadWriteLock clock = new ReentrantReadWriteLock();
       CountDownLatch start = new CountDownLatch(1);
       try {
         List<Future<?>> work = new java.util.ArrayList<>();
@@ -51,7 +60,15 @@ class ConcurrencyTest {
                 () -> {
                   await(start);
                   for (int i = 0; i < 40; i++) {
-                    f.agent.renewAuthorization();
+                    clock.readLock().lock();
+                    try {
+                      OperationResult r = f.agent.renewAuthorization();
+                      if (!r.succeeded()) {
+                        problems.add("renewal failed: " + r);
+                      }
+                    } finally {
+                      clock.readLock().unlock();
+                    }
                     check(f.agent.status(), problems);
                   }
                 }));
@@ -60,7 +77,12 @@ class ConcurrencyTest {
                 () -> {
                   await(start);
                   for (int i = 0; i < 60; i++) {
-                    f.time.advance(Duration.ofHours(12)); // timers fire on this thread
+                    clock.writeLock().lock();
+                    try {
+                      f.time.advance(Duration.ofHours(12)); // timers fire on this thread
+                    } finally {
+                      clock.writeLock().unlock();
+                    }
                   }
                 }));
         start.countDown();
@@ -72,13 +94,22 @@ class ConcurrencyTest {
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
       }
       assertThat(problems).isEmpty();
-      f.agent.renewAuthorization();
+      // no renewal by hand: the last usage change reaches the server by itself
+      f.advance(f.policy.usageReportDelay().plusSeconds(1));
       AgentStatus s = f.status();
+      Map<EntitlementTag, Long> inUse = new HashMap<>();
       for (AgentStatus.Entitlement e : s.entitlements()) {
         boolean requested = e.mode() != EnforcementMode.INITIALIZED;
         assertThat(e.count() > 0).as(e.tag() + " count vs mode").isEqualTo(requested);
+        if (e.count() > 0) {
+          inUse.put(e.tag(), e.count());
+        }
       }
       assertThat(s.authorization().state()).isEqualTo(AuthorizationState.AUTHORIZED);
+      List<AuthorizeRequest> reports = f.server.requests(AuthorizeRequest.class);
+      Map<EntitlementTag, Long> reported = new HashMap<>();
+      reports.get(reports.size() - 1).usage().forEach(u -> reported.put(u.tag(), u.count()));
+      assertThat(reported).as("the last usage report").isEqualTo(inUse);
     }
   }
 

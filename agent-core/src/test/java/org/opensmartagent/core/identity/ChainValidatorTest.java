@@ -37,7 +37,11 @@ class ChainValidatorTest {
     List<byte[]> chain = new ArrayList<>(PRODUCTION.deviceChain(keys));
     chain.add(PRODUCTION.root.encoded());
 
-    new ChainValidator(PRODUCTION.pinnedRoot()).validateNodeChain(chain, ISSUE_TIME);
+    X509Certificate leaf =
+        new ChainValidator(PRODUCTION.pinnedRoot()).validateNodeChain(chain, ISSUE_TIME);
+
+    assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(keys.encodedPublicKey());
+    assertThat(leaf.getBasicConstraints()).as("the leaf, not the root, is returned").isEqualTo(-1);
   }
 
   @Test
@@ -45,8 +49,16 @@ class ChainValidatorTest {
     ChainValidator validator = new ChainValidator(PRODUCTION.pinnedRoot());
     List<byte[]> chain = PRODUCTION.deviceChain(keys);
 
-    validator.validateNodeChain(chain, ISSUE_TIME.minus(Duration.ofMinutes(5)));
-    validator.validateNodeChain(chain, ISSUE_TIME.plus(days(365)));
+    Instant first = ISSUE_TIME.minus(Duration.ofMinutes(5));
+    Instant last = ISSUE_TIME.plus(days(365));
+
+    assertThat(validator.validateNodeChain(chain, first).getNotBefore().toInstant())
+        .isEqualTo(first);
+    assertThat(validator.validateNodeChain(chain, last).getNotAfter().toInstant()).isEqualTo(last);
+    assertRefused(
+        () -> validator.validateNodeChain(chain, first.minusSeconds(1)), Reason.CERT_NOT_YET_VALID);
+    assertRefused(
+        () -> validator.validateNodeChain(chain, last.plusSeconds(1)), Reason.CERT_EXPIRED);
   }
 
   @Test
@@ -87,7 +99,8 @@ class ChainValidatorTest {
   void signingChainUnderAnotherRootIsRefusedAsSigningFailure() throws Exception {
     ChainValidator validator = new ChainValidator(PRODUCTION.pinnedRoot());
 
-    assertThat(validator.validateSigningChain(PRODUCTION.signingChain(), ISSUE_TIME)).isNotNull();
+    X509Certificate signer = validator.validateSigningChain(PRODUCTION.signingChain(), ISSUE_TIME);
+    assertThat(signer.getEncoded()).isEqualTo(PRODUCTION.signingChain().get(0));
     assertRefused(
         () -> validator.validateSigningChain(OTHER_PRODUCTION.signingChain(), ISSUE_TIME),
         Reason.SIGNING_CERT_VERIFICATION_FAILED);

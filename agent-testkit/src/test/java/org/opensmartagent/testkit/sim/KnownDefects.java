@@ -1,0 +1,43 @@
+package org.opensmartagent.testkit.sim;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Failures the simulator finds today that belong to open defects (issue 10), each recognised by its
+ * message. The build reports them with their seed and reproduction but does not fail on them; any
+ * other failure fails it. Remove an entry when its fix lands: the build then fails if it still
+ * happens. {@code -Dsim.strict=true} ignores this list.
+ */
+final class KnownDefects {
+  record Known(String defect, Pattern message) {}
+
+  static final List<Known> OPEN =
+      List.of(
+          // issue 10 #1/#2, #3, #5 and #6 were listed here until the engine's fixes (826808e);
+          // SimulatedDefectTest keeps their shrunk reproductions
+          new Known(
+              "new (sim, engine 4ea8c41): a forced register after an uncorrected forward jump of"
+                  + " over a year: 'Refused registration transition REGISTERING ->"
+                  + " REGISTRATION_EXPIRED ... bug in the agent'",
+              Pattern.compile(
+                  "^a bug in the agent escaped: .*REGISTERING -> REGISTRATION_EXPIRED")),
+          new Known(
+              "unexplained (sim, engine 4ea8c41, -Dsim.seed=100): after a quiet time the device"
+                  + " is REGISTERED but the server does not know its instance; not yet shrunk",
+              Pattern.compile("^after a quiet time: the server does not know instance")),
+          new Known(
+              "new (sim): a device clock before the reservation signing certificate's start stops"
+                  + " the agent starting (SmartAgent.Builder validates the chain at the wall clock)",
+              Pattern.compile("^does not start: .*reservation signing chain does not validate")));
+
+  private KnownDefects() {}
+
+  static Optional<Known> match(Life.Failure failure) {
+    if (Boolean.getBoolean("sim.strict")) {
+      return Optional.empty();
+    }
+    return OPEN.stream().filter(k -> k.message().matcher(failure.message()).find()).findFirst();
+  }
+}

@@ -1,0 +1,36 @@
+package org.opensmartagent.testkit.sim;
+
+import org.opensmartagent.core.transport.MessageChannel;
+import org.opensmartagent.core.transport.SignedMessage;
+import org.opensmartagent.core.transport.TransportException;
+
+/** The device's network: the real HTTP channel, or nothing at all during an outage. */
+final class SimChannel implements MessageChannel {
+  private final MessageChannel delegate;
+  private final Life.Network network;
+
+  SimChannel(MessageChannel delegate, Life.Network network) {
+    this.delegate = delegate;
+    this.network = network;
+  }
+
+  @Override
+  public SignedMessage exchange(SignedMessage request) throws TransportException {
+    network.exchanges++;
+    if (network.down) {
+      throw new TransportException(
+          TransportException.Kind.CONNECTION, "Network is unreachable (simulated outage)");
+    }
+    return delegate.exchange(request);
+  }
+
+  @Override
+  public String description() {
+    return delegate.description();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}
