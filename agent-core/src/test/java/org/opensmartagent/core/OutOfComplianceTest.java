@@ -84,6 +84,9 @@ class OutOfComplianceTest {
       f.registeredWithFeatures();
       assertThat(f.mode(DLP)).isEqualTo(EnforcementMode.INVALID_TAG);
       assertThat(f.events(EventCode.INVALID_TAG)).hasSize(1);
+      assertThat(f.status().authorization().state())
+          .as("the overall status says that a license in use is not authorized")
+          .isEqualTo(AuthorizationState.OUT_OF_COMPLIANCE);
     }
   }
 }

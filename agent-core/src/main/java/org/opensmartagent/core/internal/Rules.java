@@ -273,7 +273,9 @@ final class Rules {
               .anyMatch(
                   e ->
                       e.mode == EnforcementMode.OUT_OF_COMPLIANCE
-                          || e.mode == EnforcementMode.GRACE_PERIOD_EXPIRED);
+                          || e.mode == EnforcementMode.GRACE_PERIOD_EXPIRED
+                          // a tag the server does not know is not authorized either
+                          || e.mode == EnforcementMode.INVALID_TAG);
       return ooc ? AuthorizationState.OUT_OF_COMPLIANCE : AuthorizationState.AUTHORIZED;
     }
     if (!inUse) {

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opensmartagent.core.AuthorizationState;
 import org.opensmartagent.core.CountUnit;
 import org.opensmartagent.core.EnforcementMode;
@@ -147,7 +149,7 @@ final class StateCodec {
         s.entitlements.put(e.tag, e);
       }
       s.reservationEnabled = in.readBoolean();
-      s.pendingRequest = readText(in).map(RequestCode::parse);
+      s.pendingRequest = readText(in).map(StateCodec::storedRequestCode);
       s.lastReminder = readInstant(in);
       s.installed = readText(in).map(AuthorizationCode::parse);
       s.lastReturnCode = readText(in);
@@ -174,6 +176,19 @@ final class StateCodec {
     } catch (IOException e) {
       throw new IllegalArgumentException("agent state is unreadable: " + e.getMessage(), e);
     }
+  }
+
+  private static final Pattern LEGACY_SOFTWARE_REQUEST =
+      Pattern.compile("[A-Z]{2}-(P:\\S+)-[A-Za-z0-9]{9}-[0-9A-F]{2}");
+
+  /**
+   * A pending request code as stored. Agents before the real code grammar stored a software
+   * product's code as {@code CB|CU-P:<pid>,S:<serial>,U:<uuid>-<9>-<2 hex>}; such a code is read as
+   * the software code it stands for (the compact UDI), so an upgrade keeps the pending request.
+   */
+  static RequestCode storedRequestCode(String text) {
+    Matcher legacy = LEGACY_SOFTWARE_REQUEST.matcher(text);
+    return RequestCode.parse(legacy.matches() ? legacy.group(1) : text);
   }
 
   private static void writeRegistration(DataOutputStream out, Registration r) throws IOException {
