@@ -110,7 +110,7 @@ class ClusterMockAndAgentTest {
     Cli.Run reg = cli.runWithInput(token.out(), "register", "--token-stdin");
     assertThat(reg.code()).as(reg.err()).isZero();
     Cli.Run list = Cli.raw("", concat(new String[] {"mock-cssm", "instances", "list"}, server));
-    assertThat(list.out()).contains("1 instances", Cli.UDI.replace("PID:", "").substring(0, 3));
+    assertThat(list.out()).contains("1 instance\n", Cli.UDI.replace("PID:", "").substring(0, 3));
     Cli.Run taken =
         Cli.raw("", concat(new String[] {"mock-cssm", "accounts", "create", "globex"}, server));
     assertThat(taken.code()).isEqualTo(5);

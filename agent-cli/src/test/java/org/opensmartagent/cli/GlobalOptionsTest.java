@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmartagent.cli.config.ConfigFile;
+import org.opensmartagent.testkit.MockServerDirectory;
 
 /** --state-dir and --json work before or after any command; --json prints only JSON. */
 class GlobalOptionsTest {
@@ -73,14 +74,13 @@ class GlobalOptionsTest {
 
   @Test
   void theMockServersAdminCommandsTakeTheGlobalJson() throws Exception {
-    String server = cli.server.baseUrl().toString();
-    String ca = cli.tlsCaPem.toString();
-    Cli.Run before =
-        Cli.raw("", "--json", "mock-cssm", "list-instances", "--server", server, "--tls-ca", ca);
-    Cli.Run after =
-        Cli.raw("", "mock-cssm", "list-instances", "--server", server, "--tls-ca", ca, "--json");
+    Path files = tmp.resolve("cssm");
+    MockServerDirectory.write(cli.server, files);
+    String dir = files.toString();
+    Cli.Run before = Cli.raw("", "--json", "mock-cssm", "instances", "list", "--mock-cssm", dir);
+    Cli.Run after = Cli.raw("", "mock-cssm", "instances", "list", "--mock-cssm", dir, "--json");
     assertThat(before.code()).as(before.err()).isZero();
-    assertThat(onlyJson(before.out()).get("command").asText()).isEqualTo("list-instances");
+    assertThat(onlyJson(before.out()).get("command").asText()).isEqualTo("instances list");
     assertThat(onlyJson(after.out()).get("ok").asBoolean()).isTrue();
   }
 

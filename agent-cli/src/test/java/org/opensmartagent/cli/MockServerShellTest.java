@@ -159,7 +159,7 @@ class MockServerShellTest {
     device(online, "", "requestsmart_license", "ESA_Anti_Spam");
     assertThat(device(online, "", "status").out()).contains("AUTHORIZED");
     Cli.Run instances = admin("instances", "list");
-    assertThat(instances.out()).contains("1 instances", "ESA-C170");
+    assertThat(instances.out()).contains("1 instance\n", "ESA-C170");
     assertThat(admin("instances", "show", "PID:ESA-C170,SN:FCH0000001").out())
         .contains("acme/mail", "ID certificate valid until");
     Cli.Run licenses = admin("licenses", "list", "mail", "--json");

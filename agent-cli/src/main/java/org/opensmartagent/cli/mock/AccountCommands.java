@@ -182,7 +182,7 @@ public final class AccountCommands {
     protected Result call(AdminClient c) {
       JsonNode answer = c.get("/admin/virtual-accounts/" + seg(virtualAccount) + "/tokens");
       List<String> lines = new ArrayList<>();
-      lines.add(answer.size() + " tokens");
+      lines.add(count(answer.size(), "token"));
       for (JsonNode t : answer) {
         lines.add(
             t.path("id").asText()

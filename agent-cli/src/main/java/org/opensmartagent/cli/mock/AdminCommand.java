@@ -128,4 +128,9 @@ public abstract class AdminCommand implements Callable<Integer> {
       default -> ExitCodes.REJECTED;
     };
   }
+
+  /** "1 token", "2 tokens": a count with its noun, singular for one. */
+  static String count(int n, String noun) {
+    return n + " " + (n == 1 ? noun : noun + "s");
+  }
 }

@@ -26,7 +26,7 @@ public final class InstanceCommands {
     protected Result call(AdminClient c) {
       JsonNode answer = c.get("/admin/instances");
       List<String> lines = new ArrayList<>();
-      lines.add(answer.size() + " instances");
+      lines.add(count(answer.size(), "instance"));
       answer.forEach(i -> lines.add(line(i)));
       return done(answer, lines.toArray(String[]::new));
     }

@@ -178,7 +178,7 @@ public final class ReservationAdminCommands {
     protected Result call(AdminClient c) {
       JsonNode answer = c.get("/admin/reservations");
       List<String> lines = new ArrayList<>();
-      lines.add(answer.size() + " reservations");
+      lines.add(count(answer.size(), "reservation"));
       for (JsonNode r : answer) {
         lines.add(
             r.path("productInstanceId").asText()

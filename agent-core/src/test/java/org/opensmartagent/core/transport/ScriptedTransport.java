@@ -75,6 +75,11 @@ public final class ScriptedTransport implements LicensingTransport {
     unknown.add(tag);
   }
 
+  /** The server learns {@code tag}: it is no longer answered INVALID_TAG. */
+  public synchronized void setKnown(EntitlementTag tag) {
+    unknown.remove(tag);
+  }
+
   public synchronized void setServerClockOffset(Duration offset) {
     serverClockOffset = offset;
   }
