@@ -92,6 +92,26 @@ class DatabaseTest {
   }
 
   @Test
+  void theDatabaseItsDirectoryAndItsWalAreOwnerOnly() throws Exception {
+    Path db = dir.resolve("new").resolve("state.db");
+    try (MockLicenseServer server =
+        MockLicenseServer.builder().database(Database.sqlite(db)).build()) {
+      server.admin().createSmartAccount("acme").createVirtualAccount("acme", "lab");
+      server.admin().createToken("lab", TokenSpec.standard("for a device"));
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db.getParent())))
+          .isEqualTo("rwx------");
+      for (String f : new String[] {"state.db", "state.db-wal", "state.db-shm"}) {
+        Path p = db.resolveSibling(f);
+        if (Files.exists(p)) {
+          assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+              .as("%s holds tokens", f)
+              .isEqualTo("rw-------");
+        }
+      }
+    }
+  }
+
+  @Test
   void aDatabaseWithoutItsKeysFileIsRefusedRatherThanGivenANewRoot() throws Exception {
     Path db = dir.resolve("state.db");
     try (MockLicenseServer server =

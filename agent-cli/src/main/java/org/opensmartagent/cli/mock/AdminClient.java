@@ -90,7 +90,12 @@ public final class AdminClient {
       return body;
     } catch (IOException e) {
       throw new AdminException(
-          0, "the mock license server at " + server + " could not be reached: " + e.getMessage());
+          0,
+          "the mock license server at "
+              + server
+              + " could not be reached ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "); is it running? Start it with license_smart mock-cssm --out-dir DIR");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AdminException(0, "interrupted while talking to " + server);

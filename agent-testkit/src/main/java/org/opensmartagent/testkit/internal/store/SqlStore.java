@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -60,10 +65,11 @@ public final class SqlStore implements Closeable {
   }
 
   /** Opens (creating if needed) the SQLite database {@code file}, in WAL mode. */
-  public static SqlStore sqlite(java.nio.file.Path file) {
+  public static SqlStore sqlite(Path file) {
     Objects.requireNonNull(file, "file == null");
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     try {
+      createOwnerOnly(file.toAbsolutePath());
       Connection c = DriverManager.getConnection(url);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
@@ -73,6 +79,30 @@ public final class SqlStore implements Closeable {
       return new SqlStore(c, file.toString());
     } catch (SQLException e) {
       throw new StoreFailure("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates a new database file (and its directory) owner-only before SQLite opens it: the database
+   * holds tokens, and SQLite gives its -wal and -shm files the database file's mode.
+   */
+  private static void createOwnerOnly(Path file) {
+    if (Files.exists(file)
+        || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      Path dir = file.getParent();
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (IOException e) {
+      throw new StoreFailure(
+          "cannot create the SQLite database " + file + ": " + e + "; check the directory", e);
     }
   }
 
