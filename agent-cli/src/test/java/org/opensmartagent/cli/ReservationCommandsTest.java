@@ -57,6 +57,26 @@ class ReservationCommandsTest {
   }
 
   @Test
+  void whileReservedTheMenuListsTheLicenseOperationsTheOneShotCommandsAllow() throws Exception {
+    String request = requestCode();
+    Path code =
+        Files.writeString(tmp.resolve("auth.xml"), authority.authorize(request, "ESA_Anti_Spam"));
+    assertThat(run("", "install_authorization_code", "--file", code.toString()).code()).isZero();
+
+    String allowed =
+        new ObjectMapper()
+            .readTree(run("", "status", "--json").out())
+            .at("/data/allowedOperations")
+            .toString();
+    assertThat(allowed)
+        .contains("REQUEST_LICENSE", "RELEASE_LICENSE", "REAUTHORIZE", "RETURN_RESERVATION");
+    Cli.Run released = run("", "releasesmart_license", "ESA_Outbreak_Filters");
+    assertThat(released.code()).as(released.err()).isZero();
+    Cli.Run requested = run("", "requestsmart_license", "ESA_Outbreak_Filters");
+    assertThat(requested.code()).as(requested.err()).isZero();
+  }
+
+  @Test
   void specificReservationInstallReauthorizeAndReturn() throws Exception {
     String request = requestCode();
     assertThat(run("", "request_code").out()).as("asked again: the same code").contains(request);

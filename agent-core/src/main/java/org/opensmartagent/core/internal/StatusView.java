@@ -122,9 +122,21 @@ final class StatusView {
                   Operation.REQUEST_CODE,
                   Operation.INSTALL_AUTHORIZATION_CODE,
                   Operation.CANCEL_RESERVATION));
+        // Reserved, the product is registered by its code: licenses are requested and released as
+        // when registered online (what the reservation does not cover is NOT AUTHORIZED).
       case REGISTERED_SLR ->
-          ops.addAll(EnumSet.of(Operation.REAUTHORIZE, Operation.RETURN_RESERVATION));
-      case REGISTERED_PLR -> ops.add(Operation.RETURN_RESERVATION);
+          ops.addAll(
+              EnumSet.of(
+                  Operation.REQUEST_LICENSE,
+                  Operation.RELEASE_LICENSE,
+                  Operation.REAUTHORIZE,
+                  Operation.RETURN_RESERVATION));
+      case REGISTERED_PLR ->
+          ops.addAll(
+              EnumSet.of(
+                  Operation.REQUEST_LICENSE,
+                  Operation.RELEASE_LICENSE,
+                  Operation.RETURN_RESERVATION));
       case REGISTERED ->
           ops.addAll(
               EnumSet.of(
