@@ -150,14 +150,15 @@ class MockServerShellTest {
         .contains("Wrote the token to");
     String token = Files.readString(tokenFile).strip();
     assertThat(admin("tokens", "list", "mail").out())
-        .contains("1 tokens", token.substring(0, 8))
+        .contains("1 token\n", token.substring(0, 8))
         .doesNotContain(token);
 
     // a registered device, authorized for what it uses
     Path online = enable("online", "FCH0000001");
     device(online, token, "register", "--token-stdin");
     device(online, "", "requestsmart_license", "ESA_Anti_Spam");
-    assertThat(device(online, "", "status").out()).contains("AUTHORIZED");
+    assertThat(device(online, "", "status").out())
+        .contains("License Authorization Status: Authorized (");
     Cli.Run instances = admin("instances", "list");
     assertThat(instances.out()).contains("1 instance\n", "ESA-C170");
     assertThat(admin("instances", "show", "PID:ESA-C170,SN:FCH0000001").out())
@@ -192,7 +193,8 @@ class MockServerShellTest {
         "--out",
         auth.toString());
     device(slr, "", "install_authorization_code", "--file", auth.toString());
-    assertThat(device(slr, "", "status").out()).contains("SPECIFIC LICENSE RESERVATION");
+    assertThat(device(slr, "", "status").out())
+        .contains("Registration Status: Registered - Specific License Reservation");
     Path update = tmp.resolve("update.txt");
     admin(
         "reservations",
@@ -208,7 +210,7 @@ class MockServerShellTest {
     String confirmation = reauth.out().replaceAll("(?s).*Confirmation code: ([0-9a-f]{8}).*", "$1");
     assertThat(confirmation).matches("[0-9a-f]{8}");
     admin("reservations", "confirm", request, confirmation);
-    Cli.Run returned = device(slr, "y\n", "return_reservation");
+    Cli.Run returned = device(slr, "", "return_reservation", "--yes");
     String returnCode = returned.out().replaceAll("(?s).*Return code: (\\S+).*", "$1");
     Path returnFile = Files.writeString(tmp.resolve("return.txt"), returned.out());
     Cli.Run freed = admin("reservations", "return", "--file", returnFile.toString());
@@ -233,7 +235,7 @@ class MockServerShellTest {
     Cli.Run code = admin("reservations", "reserve", "mail", "--request-code", universal);
     device(plr, "", "install_authorization_code", "--code", code.out().strip());
     assertThat(device(plr, "", "status").out())
-        .contains("UNIVERSAL (PERMANENT) LICENSE RESERVATION");
+        .contains("Registration Status: Registered - Universal (Permanent) License Reservation");
 
     JsonNode list = data(admin("reservations", "list", "--json")).path("answer");
     assertThat(list).hasSize(2);
