@@ -309,9 +309,11 @@ public final class SmartAgent implements AutoCloseable {
                   new IllegalStateException(
                       "pinnedRoot is missing: the reservation signing chain is checked against it"));
       try {
+        // the device clock may be wrong at start (no NTP yet): a wrong clock never stops the agent
+        // starting; the time is checked when a code is installed
         return Optional.of(
             new ChainValidator(root)
-                .validateSigningChain(reservationChain, clock.instant())
+                .validateSigningChainIgnoringTime(reservationChain)
                 .getPublicKey());
       } catch (IdentityException e) {
         throw new IllegalStateException(
@@ -448,6 +450,7 @@ public final class SmartAgent implements AutoCloseable {
               .secureRandom(secureRandom.orElseGet(SecureRandom::new))
               .pinnedRoot(pinnedRoot)
               .reservationKey(reservationKey())
+              .reservationChain(reservationChain)
               .signer(signer)
               .gates(allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)))
               .build();

@@ -62,6 +62,7 @@ final class Life {
   private static final Duration DAY = Duration.ofDays(1);
   private static final Duration SLACK = Duration.ofSeconds(1);
   private static final Duration QUIET = Duration.ofDays(3);
+  private static final Duration HOUR = Duration.ofHours(1);
 
   /** Whether the device's network is up, and how many exchanges it attempted. */
   static final class Network {
@@ -337,13 +338,17 @@ final class Life {
     return message.toLowerCase(Locale.ROOT).contains("bug");
   }
 
-  private void check() {
+  private void checkEvents() {
     for (; eventsChecked < events.size(); eventsChecked++) {
       AgentEvent e = events.get(eventsChecked);
       if (isBug(e.message())) {
         throw new Broken("a bug in the agent escaped: event " + e);
       }
     }
+  }
+
+  private void check() {
+    checkEvents();
     if (agent.isEmpty()) {
       return;
     }
@@ -481,7 +486,14 @@ final class Life {
     if (agent.isEmpty()) {
       boot();
     }
-    time.advance(QUIET);
+    // an hour at a time, so that a bug is reported where it happens and the time budget holds
+    for (Duration waited = Duration.ZERO; waited.compareTo(QUIET) < 0; waited = waited.plus(HOUR)) {
+      if (System.nanoTime() - stopAt > 0) {
+        return; // out of time: what the life did so far was checked
+      }
+      time.advance(HOUR);
+      checkEvents();
+    }
     clockTouched = false;
     check();
     AgentStatus s = agent.orElseThrow().status();
