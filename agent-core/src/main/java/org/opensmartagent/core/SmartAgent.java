@@ -288,7 +288,8 @@ public final class SmartAgent implements AutoCloseable {
     /**
      * The certificate chain (leaf first, DER) of the key that signs reservation authorization
      * codes, as shipped with the product. It must chain to the {@link #pinnedRoot}; without it no
-     * authorization code can be installed.
+     * authorization code can be installed. Its validity window is checked when a code is installed,
+     * not at start, so a wrong device clock never stops the agent starting.
      */
     public Builder reservationSigningChain(List<byte[]> leafFirst) {
       Objects.requireNonNull(leafFirst, "leafFirst == null");
