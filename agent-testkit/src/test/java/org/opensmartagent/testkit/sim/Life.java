@@ -357,12 +357,20 @@ final class Life {
     // a power cycle may give back what was counted since the last checkpoint (when the save at
     // close failed), never more
     Duration allowed = poweredOff ? policy.checkpointInterval() : Duration.ZERO;
-    poweredOff = false;
-    if (evaluationSeen.isPresent() && left.compareTo(evaluationSeen.get().plus(allowed)) > 0) {
-      throw new Broken(
-          "evaluation grew: from " + evaluationSeen.get() + " to " + left + " at " + s.takenAt());
+    // Right after a clock change (until the agent has woken on a settled clock) the status projects
+    // the evaluation at the new clock before the agent has charged it: a forward jump corrected
+    // before that costs nothing, and a clock set back before the counting started shows what was
+    // not yet charged. Such readings are neither checked nor a floor; the next reading on a
+    // settled clock is checked against the last settled one, so a rollback that really extends
+    // the evaluation still fails.
+    if (!clockTouched) {
+      if (evaluationSeen.isPresent() && left.compareTo(evaluationSeen.get().plus(allowed)) > 0) {
+        throw new Broken(
+            "evaluation grew: from " + evaluationSeen.get() + " to " + left + " at " + s.takenAt());
+      }
+      evaluationSeen = Optional.of(left);
+      poweredOff = false;
     }
-    evaluationSeen = Optional.of(left);
     memoryAgreesWithDisk(s);
     neverSilent(s);
     if (s.authorization().state() == AuthorizationState.EVALUATION_EXPIRED

@@ -93,4 +93,17 @@ class SimulatedDefectTest {
         new Step(Kind.CLOCK_JUMP, 1, Duration.ofHours(9149).toSeconds()),
         new Step(Kind.REGISTER, 1, 0));
   }
+
+  /**
+   * Seed 20261240: a forward jump corrected (at the quiet time) before the agent woke costs
+   * nothing; the status's projection at the jumped clock is no floor for the evaluation.
+   */
+  @Test
+  void aForwardJumpCorrectedBeforeTheAgentWokeCostsNoEvaluation() {
+    keepsEveryInvariant(
+        20261240L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REQUEST, 2, 4),
+        new Step(Kind.CLOCK_JUMP, 1, Duration.ofHours(4246).toSeconds()));
+  }
 }
