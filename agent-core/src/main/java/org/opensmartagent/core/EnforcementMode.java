@@ -18,7 +18,9 @@ import java.util.Set;
  *   no contact for 90 d: any verdict ──▶ AUTHORIZATION_EXPIRED ──renewal ok──▶ verdict  EXPIRED
  * </pre>
  *
- * <p>{@link #canMoveTo} is the table of allowed moves.
+ * <p>An AUTHORIZATION_EXPIRED that a wrong clock caused (jumped forward, then corrected by the
+ * license server's signed time) goes back to WAITING for an entitlement requested after the last
+ * verdict. {@link #canMoveTo} is the table of allowed moves.
  */
 public enum EnforcementMode {
   /** Known to the product, not requested ("Not requested"). */
@@ -101,7 +103,9 @@ public enum EnforcementMode {
                   EnumSet.of(INITIALIZED, WAITING, RESERVED_AUTHORIZED, NOT_AUTHORIZED),
                   FIRST_VERDICTS);
           case WAITING -> union(FIRST_VERDICTS, EnumSet.of(AUTHORIZATION_EXPIRED), unregistered);
-          case AUTHORIZATION_EXPIRED -> union(VERDICTS, unregistered);
+          case AUTHORIZATION_EXPIRED -> union(VERDICTS, EnumSet.of(WAITING), unregistered);
+            // WAITING: the expiry came from a wrong clock (jumped forward) that the server's time
+            // then corrected, for an entitlement requested after the last verdict
           case AUTHORIZED, OVERAGE, INVALID_TAG ->
               union(
                   EnumSet.of(

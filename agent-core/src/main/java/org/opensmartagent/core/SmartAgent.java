@@ -288,7 +288,8 @@ public final class SmartAgent implements AutoCloseable {
     /**
      * The certificate chain (leaf first, DER) of the key that signs reservation authorization
      * codes, as shipped with the product. It must chain to the {@link #pinnedRoot}; without it no
-     * authorization code can be installed.
+     * authorization code can be installed. Its validity window is checked when a code is installed,
+     * not at start, so a wrong device clock never stops the agent starting.
      */
     public Builder reservationSigningChain(List<byte[]> leafFirst) {
       Objects.requireNonNull(leafFirst, "leafFirst == null");
@@ -309,9 +310,11 @@ public final class SmartAgent implements AutoCloseable {
                   new IllegalStateException(
                       "pinnedRoot is missing: the reservation signing chain is checked against it"));
       try {
+        // the device clock may be wrong at start (no NTP yet): a wrong clock never stops the agent
+        // starting; the time is checked when a code is installed
         return Optional.of(
             new ChainValidator(root)
-                .validateSigningChain(reservationChain, clock.instant())
+                .validateSigningChainIgnoringTime(reservationChain)
                 .getPublicKey());
       } catch (IdentityException e) {
         throw new IllegalStateException(
@@ -448,6 +451,7 @@ public final class SmartAgent implements AutoCloseable {
               .secureRandom(secureRandom.orElseGet(SecureRandom::new))
               .pinnedRoot(pinnedRoot)
               .reservationKey(reservationKey())
+              .reservationChain(reservationChain)
               .signer(signer)
               .gates(allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)))
               .build();

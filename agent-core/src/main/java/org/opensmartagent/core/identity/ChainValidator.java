@@ -43,6 +43,19 @@ public final class ChainValidator {
     return validate(chainLeafFirst, at, Reason.SIGNING_CERT_VERIFICATION_FAILED);
   }
 
+  /**
+   * Validates a signing certificate chain that ships with the product in every respect but time,
+   * and returns the leaf: the device clock may be wrong when the product starts; check the time
+   * with {@link #validateSigningChain} when the chain is used.
+   */
+  public X509Certificate validateSigningChainIgnoringTime(List<byte[]> chainLeafFirst)
+      throws IdentityException {
+    Objects.requireNonNull(chainLeafFirst, "chainLeafFirst == null");
+    ChainChecks checks =
+        new ChainChecks(root.holder(), root.environment(), Reason.SIGNING_CERT_VERIFICATION_FAILED);
+    return Certificates.toX509(checks.validateIgnoringTime(List.copyOf(chainLeafFirst)));
+  }
+
   public PinnedRoot root() {
     return root;
   }

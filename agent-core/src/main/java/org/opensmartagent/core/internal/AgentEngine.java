@@ -56,6 +56,16 @@ public final class AgentEngine implements AutoCloseable, StateAccess {
   /** A wake-up found the operation lock held: the holder runs the loop right after it ends. */
   private final AtomicBoolean wakeDeferred = new AtomicBoolean();
 
+  /**
+   * The longest wait before retrying scheduled work that failed: the retry doubles from the
+   * policy's first retry delay up to this (or the policy's longest, if shorter), so work that keeps
+   * failing never hammers the server and the disk, and the agent is never silent for long.
+   */
+  static final Duration FAILED_WAKEUP_RETRY_MAX = Duration.ofHours(1);
+
+  /** Wake-ups that failed in a row; guarded by {@link #operationLock}. */
+  private int failedWakeups;
+
   /** What the operation in progress is, for an operator who waits behind it. */
   private volatile String operationInProgress = "";
 
@@ -475,9 +485,19 @@ public final class AgentEngine implements AutoCloseable, StateAccess {
       wakeDeferred.set(false);
       operationInProgress = "scheduled licensing work";
       runDue();
+      failedWakeups = 0;
     } catch (RuntimeException e) {
-      LOG.error("Scheduled licensing work failed; it is retried shortly", e);
-      armRetry();
+      Duration delay = failedWakeupDelay(failedWakeups++);
+      if (failedWakeups == 1) {
+        LOG.error("Scheduled licensing work failed; it is retried in {}", delay, e);
+      } else {
+        LOG.error(
+            "Scheduled licensing work failed again ({} times in a row); it is retried in {}: {}",
+            failedWakeups,
+            delay,
+            e.toString());
+      }
+      armRetry(delay);
     } finally {
       operationLock.unlock();
     }
@@ -511,15 +531,31 @@ public final class AgentEngine implements AutoCloseable, StateAccess {
     }
   }
 
-  /** After a failed wake-up: try again after the shortest backoff, unless armed sooner. */
-  private void armRetry() {
+  /**
+   * How long to wait after the {@code failed}-th wake-up in a row failed (0 for the first): the
+   * policy's first retry delay, doubled per failure up to {@link #FAILED_WAKEUP_RETRY_MAX}.
+   */
+  Duration failedWakeupDelay(int failed) {
+    Duration max =
+        policy.retryMax().compareTo(FAILED_WAKEUP_RETRY_MAX) < 0
+            ? policy.retryMax()
+            : FAILED_WAKEUP_RETRY_MAX;
+    Duration d = policy.retryInitial();
+    for (int i = 0; i < failed && d.compareTo(max) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(max) < 0 ? d : max;
+  }
+
+  /** After a failed wake-up: try again after {@code delay}, unless armed sooner. */
+  private void armRetry(Duration delay) {
     stateLock.lock();
     try {
       if (closed) {
         return;
       }
       Instant now = time.peek(current);
-      Instant at = now.plus(policy.retryInitial());
+      Instant at = now.plus(delay);
       if (wakeupAt.isEmpty() || wakeupAt.get().isAfter(at)) {
         arm(Optional.of(at), now);
       }

@@ -44,6 +44,7 @@ public final class EngineConfig {
   private final SecureRandom secureRandom;
   private final Optional<PinnedRoot> pinnedRoot;
   private final Optional<PublicKey> reservationKey;
+  private final List<byte[]> reservationChain;
   private final CurrentSigner signer;
   private final Consumer<Map<EntitlementTag, Boolean>> gates;
 
@@ -65,6 +66,7 @@ public final class EngineConfig {
     this.secureRandom = b.secureRandom;
     this.pinnedRoot = b.pinnedRoot;
     this.reservationKey = b.reservationKey;
+    this.reservationChain = b.reservationChain;
     this.signer = b.signer;
     this.gates = b.gates;
   }
@@ -158,6 +160,14 @@ public final class EngineConfig {
     return reservationKey;
   }
 
+  /**
+   * The certificate chain (leaf first, DER) of {@link #reservationKey}, checked against the {@link
+   * #pinnedRoot} when it was configured except for its validity window: empty without one.
+   */
+  public List<byte[]> reservationChain() {
+    return reservationChain.stream().map(byte[]::clone).toList();
+  }
+
   /** Receives the key that signs each request. */
   public CurrentSigner signer() {
     return signer;
@@ -187,6 +197,7 @@ public final class EngineConfig {
     private SecureRandom secureRandom;
     private Optional<PinnedRoot> pinnedRoot = Optional.empty();
     private Optional<PublicKey> reservationKey = Optional.empty();
+    private List<byte[]> reservationChain = List.of();
     private CurrentSigner signer = new CurrentSigner();
     private Consumer<Map<EntitlementTag, Boolean>> gates = g -> {};
 
@@ -274,6 +285,14 @@ public final class EngineConfig {
 
     public Builder reservationKey(Optional<PublicKey> reservationKey) {
       this.reservationKey = Objects.requireNonNull(reservationKey, "reservationKey == null");
+      return this;
+    }
+
+    public Builder reservationChain(List<byte[]> leafFirst) {
+      this.reservationChain =
+          Objects.requireNonNull(leafFirst, "leafFirst == null").stream()
+              .map(byte[]::clone)
+              .toList();
       return this;
     }
 

@@ -1,10 +1,13 @@
 package org.opensmartagent.core.internal;
 
 import java.security.PublicKey;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.opensmartagent.core.AgentEvent;
 import org.opensmartagent.core.EventCode;
 import org.opensmartagent.core.RegistrationState;
+import org.opensmartagent.core.identity.ChainValidator;
 import org.opensmartagent.core.identity.IdentityException;
 import org.opensmartagent.core.reservation.AuthorizationCode;
 import org.opensmartagent.core.reservation.CodeInspection;
@@ -151,6 +154,7 @@ public final class ReservationOperations {
                       + " one");
             }
             verify(code);
+            requireSigningCertificateValidAt(now);
             s.pendingRequest = Optional.empty();
             s.lastReminder = Optional.empty();
             s.installed = Optional.of(code);
@@ -188,6 +192,7 @@ public final class ReservationOperations {
                                 "No authorization installed; install one first"));
             matchDevice(code);
             verify(code);
+            requireSigningCertificateValidAt(now);
             if (code.type() != ReservationType.SPECIFIC
                 || !code.productInstanceId().equals(old.productInstanceId())) {
               throw new IllegalArgumentException(
@@ -276,6 +281,34 @@ public final class ReservationOperations {
     } catch (IllegalArgumentException e) {
       failed(e);
       throw e;
+    }
+  }
+
+  /**
+   * The reservation signing chain was checked at start in every respect but time (a wrong device
+   * clock never stops the agent starting); a code is installed only at a time the chain is valid.
+   */
+  private void requireSigningCertificateValidAt(Instant now) {
+    List<byte[]> chain = config.reservationChain();
+    if (chain.isEmpty() || config.pinnedRoot().isEmpty()) {
+      return;
+    }
+    try {
+      new ChainValidator(config.pinnedRoot().get()).validateSigningChain(chain, now);
+    } catch (IdentityException e) {
+      throw new IllegalStateException(
+          "The authorization code cannot be trusted at the device's time "
+              + now
+              + ": the reservation signing certificate "
+              + (e.reason() == IdentityException.Reason.CERT_EXPIRED
+                  ? "has expired"
+                  : e.reason() == IdentityException.Reason.CERT_NOT_YET_VALID
+                      ? "is not valid yet"
+                      : "does not validate")
+              + " ("
+              + e.getMessage()
+              + "). Check the device clock (set the date and time, or enable NTP), then install"
+              + " the code again.");
     }
   }
 

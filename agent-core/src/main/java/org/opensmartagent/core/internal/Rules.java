@@ -132,7 +132,11 @@ final class Rules {
     if (certExpired) {
       ev.add(EventCode.ID_CERT_EXPIRED, "The ID certificate expired on " + notAfter);
     }
-    Transitions.registration(s, RegistrationState.REGISTRATION_EXPIRED, ev);
+    if (s.registration == RegistrationState.REGISTERED) {
+      Transitions.registration(s, RegistrationState.REGISTRATION_EXPIRED, ev);
+    }
+    // else a forced re-registration is under way: it goes on, but the registration it would fall
+    // back to on failure is lost
     s.beforeAttempt = RegistrationState.REGISTRATION_EXPIRED;
     s.clearRegistration();
     ev.add(

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,10 +49,6 @@ class FieldSimulationTest {
   }
 
   @Test
-  @Disabled(
-      "defect under investigation: on engine 4ea8c41 a life's quiet time loops on exchanges that"
-          + " never answer (the build hit its 60 s and then 3 min timeout in Life.quietTime);"
-          + " run with -Dtest=FieldSimulationTest after removing this to reproduce")
   @Timeout(
       value = 3,
       unit = TimeUnit.MINUTES) // long runs: -Djunit.jupiter.execution.timeout.mode=disabled

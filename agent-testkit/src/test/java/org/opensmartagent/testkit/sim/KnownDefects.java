@@ -15,22 +15,14 @@ final class KnownDefects {
 
   static final List<Known> OPEN =
       List.of(
-          // issue 10 #1/#2, #3, #5 and #6 were listed here until the engine's fixes (826808e);
-          // SimulatedDefectTest keeps their shrunk reproductions
-          new Known(
-              "new (sim, engine 4ea8c41): a forced register after an uncorrected forward jump of"
-                  + " over a year: 'Refused registration transition REGISTERING ->"
-                  + " REGISTRATION_EXPIRED ... bug in the agent'",
-              Pattern.compile(
-                  "^a bug in the agent escaped: .*REGISTERING -> REGISTRATION_EXPIRED")),
+          // issue 10 #1/#2, #3, #5 and #6 were listed here until the engine's fixes (826808e), the
+          // forced register after a year-long forward jump and the device clock before the
+          // reservation signing certificate until branch simfix; SimulatedDefectTest keeps their
+          // shrunk reproductions
           new Known(
               "unexplained (sim, engine 4ea8c41, -Dsim.seed=100): after a quiet time the device"
                   + " is REGISTERED but the server does not know its instance; not yet shrunk",
-              Pattern.compile("^after a quiet time: the server does not know instance")),
-          new Known(
-              "new (sim): a device clock before the reservation signing certificate's start stops"
-                  + " the agent starting (SmartAgent.Builder validates the chain at the wall clock)",
-              Pattern.compile("^does not start: .*reservation signing chain does not validate")));
+              Pattern.compile("^after a quiet time: the server does not know instance")));
 
   private KnownDefects() {}
 

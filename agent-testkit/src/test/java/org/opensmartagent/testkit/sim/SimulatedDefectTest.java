@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.opensmartagent.testkit.sim.Step.Kind;
 
 /**
  * The simulator's shrunk reproductions of the defects it found, one life each. Every one failed on
- * the code it was found on; those of issue 10 pass since the engine's fixes and guard them, an open
- * one stays disabled until its fix lands.
+ * the code it was found on; all pass since the engine's fixes and guard them (an open one stays
+ * disabled until its fix lands).
  */
 class SimulatedDefectTest {
   private static World world;
@@ -78,9 +77,6 @@ class SimulatedDefectTest {
   }
 
   @Test
-  @Disabled(
-      "defect (new): SmartAgent.Builder validates the reservation signing chain at the device's"
-          + " wall clock, so a clock set before the certificate's start stops the agent starting")
   void aDeviceClockBeforeTheSigningCertificateStillStarts() {
     keepsEveryInvariant(
         20261206L,
@@ -89,10 +85,6 @@ class SimulatedDefectTest {
   }
 
   @Test
-  @Disabled(
-      "defect (new, found on engine 4ea8c41, sim seed 4): a forced register after an uncorrected"
-          + " forward clock jump of over a year throws 'Refused registration transition"
-          + " REGISTERING -> REGISTRATION_EXPIRED ... This is a bug in the agent'")
   void aForcedRegisterAfterAYearLongForwardJumpIsNoBug() {
     keepsEveryInvariant(
         4L,
@@ -100,5 +92,18 @@ class SimulatedDefectTest {
         new Step(Kind.REGISTER, 0, 0),
         new Step(Kind.CLOCK_JUMP, 1, Duration.ofHours(9149).toSeconds()),
         new Step(Kind.REGISTER, 1, 0));
+  }
+
+  /**
+   * Seed 20261240: a forward jump corrected (at the quiet time) before the agent woke costs
+   * nothing; the status's projection at the jumped clock is no floor for the evaluation.
+   */
+  @Test
+  void aForwardJumpCorrectedBeforeTheAgentWokeCostsNoEvaluation() {
+    keepsEveryInvariant(
+        20261240L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REQUEST, 2, 4),
+        new Step(Kind.CLOCK_JUMP, 1, Duration.ofHours(4246).toSeconds()));
   }
 }

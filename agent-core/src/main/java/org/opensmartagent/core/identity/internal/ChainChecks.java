@@ -44,6 +44,23 @@ public final class ChainChecks {
   /** Returns the validated leaf. */
   public X509CertificateHolder validate(List<byte[]> chainDer, Instant at)
       throws IdentityException {
+    List<X509CertificateHolder> chain = checkStructure(chainDer);
+    for (X509CertificateHolder certificate : chain) Certificates.checkValidAt(certificate, at);
+    Certificates.checkValidAt(root, at);
+    return chain.get(0);
+  }
+
+  /**
+   * Every check of {@link #validate} but the validity windows; returns the leaf. For a chain that
+   * ships with the product, whose time is checked when it is used.
+   */
+  public X509CertificateHolder validateIgnoringTime(List<byte[]> chainDer)
+      throws IdentityException {
+    return checkStructure(chainDer).get(0);
+  }
+
+  private List<X509CertificateHolder> checkStructure(List<byte[]> chainDer)
+      throws IdentityException {
     List<X509CertificateHolder> chain = parse(chainDer);
     for (X509CertificateHolder certificate : chain) checkEnvironment(certificate);
     for (int i = 0; i < chain.size(); i++) {
@@ -53,9 +70,7 @@ public final class ChainChecks {
     }
     checkLeaf(chain.get(0));
     for (X509CertificateHolder certificate : chain) checkCriticalExtensions(certificate);
-    for (X509CertificateHolder certificate : chain) Certificates.checkValidAt(certificate, at);
-    Certificates.checkValidAt(root, at);
-    return chain.get(0);
+    return chain;
   }
 
   private List<X509CertificateHolder> parse(List<byte[]> chainDer) throws IdentityException {
