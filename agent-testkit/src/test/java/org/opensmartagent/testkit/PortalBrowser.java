@@ -12,11 +12,12 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -87,7 +88,25 @@ final class PortalBrowser implements AutoCloseable {
   void submit(WebElement button) {
     WebElement page = find("html");
     button.click();
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, WAIT).until(d -> replaced(page));
+  }
+
+  /**
+   * True once {@code page} is no longer the document. Chromium reports that as a stale element or,
+   * while the next page is being attached, as a node that "does not belong to the document".
+   */
+  private static boolean replaced(WebElement page) {
+    try {
+      page.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Submits the form {@code form} (a CSS selector) by its submit button. */
