@@ -5,19 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.opensmartagent.testkit.internal.OwnerOnlyFiles;
 import org.opensmartagent.transport.TransportKind;
 
 /**
@@ -68,7 +67,7 @@ public final class MockServerDirectory {
     Objects.requireNonNull(dir, "dir == null");
     List<Path> files = new ArrayList<>();
     try {
-      createDirectory(dir);
+      OwnerOnlyFiles.createDirectories(dir);
       files.add(writeSecret(dir.resolve(ROOT_PEM), server.rootCertificatePem()));
       if (server.isHttps()) {
         files.add(writeSecret(dir.resolve(TLS_CA_PEM), server.tlsCaCertificatePem()));
@@ -150,31 +149,10 @@ public final class MockServerDirectory {
         + "\n-----END CERTIFICATE-----\n";
   }
 
-  private static boolean posix() {
-    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-  }
-
-  private static void createDirectory(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    if (posix()) {
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } else {
-      Files.createDirectories(dir);
-    }
-  }
-
   /** Writes a temporary file created 0600, then renames it over {@code file}. */
   static Path writeSecret(Path file, String text) throws IOException {
     Path abs = file.toAbsolutePath();
-    FileAttribute<?>[] ownerOnly =
-        posix()
-            ? new FileAttribute<?>[] {
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-            }
-            : new FileAttribute<?>[0];
+    FileAttribute<?>[] ownerOnly = OwnerOnlyFiles.fileAttributes();
     Path temp =
         Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp", ownerOnly);
     try {

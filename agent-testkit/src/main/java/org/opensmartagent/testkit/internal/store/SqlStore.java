@@ -5,10 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,6 +24,7 @@ import java.util.Properties;
 import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.reservation.AuthorizationCode;
 import org.opensmartagent.testkit.LicenseGrant;
+import org.opensmartagent.testkit.internal.OwnerOnlyFiles;
 import org.opensmartagent.testkit.internal.ProductInstance;
 import org.opensmartagent.testkit.internal.Reservation;
 import org.opensmartagent.testkit.internal.ServerState;
@@ -87,19 +86,11 @@ public final class SqlStore implements Closeable {
    * holds tokens, and SQLite gives its -wal and -shm files the database file's mode.
    */
   private static void createOwnerOnly(Path file) {
-    if (Files.exists(file)
-        || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+    if (Files.exists(file)) {
       return;
     }
     try {
-      Path dir = file.getParent();
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(
-            dir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      OwnerOnlyFiles.createFile(file);
     } catch (IOException e) {
       throw new StoreFailure(
           "cannot create the SQLite database " + file + ": " + e + "; check the directory", e);
