@@ -94,8 +94,8 @@ public class ReservationBenchmark {
 
   private AuthorizationCode authorize(RequestCode request) {
     return AuthorizationCode.create(
-        request.type(),
-        request.productInstanceId(),
+        request.type().orElseThrow(),
+        "bench-" + request.udi().serialNumber(),
         Instant.now(),
         List.of(
             ReservedEntitlement.of(Agents.MAIL, 1, LicenseTerm.perpetual()),
@@ -154,6 +154,6 @@ public class ReservationBenchmark {
   /** A request code from its parts (random nonce), no agent. */
   @Benchmark
   public RequestCode requestCodeCreate() {
-    return RequestCode.create(ReservationType.SPECIFIC, UDI, random);
+    return RequestCode.create(ReservationType.SPECIFIC, UDI, "bench", random);
   }
 }
