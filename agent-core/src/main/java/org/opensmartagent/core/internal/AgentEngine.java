@@ -257,7 +257,7 @@ public final class AgentEngine implements AutoCloseable, StateAccess {
 
   public AgentStatus status() {
     AgentState s = current;
-    return StatusView.of(s, time.peek(s), this);
+    return StatusView.of(s, time.peek(s), time.nanos(), this);
   }
 
   public ReservationOperations reservation() {
@@ -310,6 +310,7 @@ public final class AgentEngine implements AutoCloseable, StateAccess {
         now = time.resync(next, reference.get());
         Duration back = Duration.between(now, before);
         if (back.compareTo(AgentTime.JUMP) >= 0) {
+          AgentTime.healStamps(next, now, back, policy);
           clockEvents.add(resynced(now, back));
         }
       } else {
@@ -319,7 +320,7 @@ public final class AgentEngine implements AutoCloseable, StateAccess {
       }
       Events ev = new Events(now);
       clockEvents.forEach(ev::add);
-      Rules.settleEvaluation(next, now);
+      Rules.settleEvaluation(next, now, reading.nanos());
       result = change.apply(next, now, ev);
       Rules.apply(next, now, policy, ev);
       if (durable) {
