@@ -26,6 +26,13 @@ public enum EventCode {
   AGENT_DEREG_FAILED(Severity.WARNING),
   EXPORT_CONTROLLED(Severity.NOTICE),
   REGISTRATION_EXPIRED(Severity.ERROR),
+  /**
+   * The license server answered that it does not know this product instance (removed from the
+   * virtual account, or replaced by another registration of this device): the agent is unregistered
+   * and counts evaluation again; register the product again. Details name {@code
+   * productInstanceId}.
+   */
+  REGISTRATION_REMOVED(Severity.ERROR),
   AUTH_RENEW_SUCCESS(Severity.INFO),
   AUTH_RENEW_FAILED(Severity.WARNING),
   AUTH_EXPIRED(Severity.ERROR),

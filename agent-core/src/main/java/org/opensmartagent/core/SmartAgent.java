@@ -17,6 +17,7 @@ import org.opensmartagent.core.identity.KeyAlgorithm;
 import org.opensmartagent.core.identity.PinnedRoot;
 import org.opensmartagent.core.internal.AgentEngine;
 import org.opensmartagent.core.internal.EngineConfig;
+import org.opensmartagent.core.internal.wire.BoundedChannel;
 import org.opensmartagent.core.internal.wire.CurrentSigner;
 import org.opensmartagent.core.internal.wire.SignedTransport;
 import org.opensmartagent.core.reservation.CodeInspection;
@@ -417,11 +418,13 @@ public final class SmartAgent implements AutoCloseable {
                 + " root that ships with the product; give it with pinnedRoot(...)");
       }
       CurrentSigner signer = new CurrentSigner();
+      // the firmware's channel is held to the agent's deadline even if it ignores it
+      Optional<MessageChannel> bounded = channel.map(BoundedChannel::new);
       LicensingTransport wire =
           transport.orElseGet(
               () ->
                   new SignedTransport(
-                      channel.get(), pinnedRoot.get(), clock, policy.clockSkewTolerance(), signer));
+                      bounded.get(), pinnedRoot.get(), clock, policy.clockSkewTolerance(), signer));
       require(store, "store", "FileTrustedStore.open(dir, DeviceSecret.randomFileIn(dir))");
       if (udis.isEmpty()) {
         throw new IllegalStateException("udi is missing: give the device's UDI with udi(...)");
@@ -456,7 +459,7 @@ public final class SmartAgent implements AutoCloseable {
               .gates(allowed -> allowed.forEach((tag, ok) -> gates.get(tag).set(ok)))
               .build();
       try {
-        return new SmartAgent(AgentEngine.start(config), Map.copyOf(gates), own, channel);
+        return new SmartAgent(AgentEngine.start(config), Map.copyOf(gates), own, bounded);
       } catch (StoreException | RuntimeException e) {
         own.ifPresent(Schedulers.ClosableScheduler::close);
         throw e;

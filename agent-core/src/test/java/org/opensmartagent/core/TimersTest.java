@@ -108,11 +108,11 @@ class TimersTest {
       f.registeredWithFeatures();
       f.server.rejectNext(
           org.opensmartagent.core.transport.ScriptedTransport.Op.AUTHORIZE,
-          org.opensmartagent.core.transport.RejectReason.INSTANCE_UNKNOWN,
-          "no such instance");
+          org.opensmartagent.core.transport.RejectReason.CERTIFICATE_INVALID,
+          "not the certificate issued");
       OperationResult r = f.agent.renewAuthorization();
       assertThat(r.outcome()).isEqualTo(OperationResult.Outcome.REJECTED);
-      assertThat(r.message()).contains("no such instance").contains("register the product again");
+      assertThat(r.message()).contains("not the certificate issued").contains("register again");
       int before = f.server.requests(AuthorizeRequest.class).size();
       f.advanceDays(1);
       assertThat(f.server.requests(AuthorizeRequest.class)).hasSize(before + 1);

@@ -45,6 +45,14 @@ final class AgentState {
 
   Duration evalRemaining = Duration.ZERO;
   Optional<Instant> evalCountingSince = Optional.empty();
+
+  /**
+   * The monotonic ticker's reading at the last commit of this process (never stored): evaluation is
+   * charged the time the ticker measured since, so no wall-clock change either way, and no forward
+   * jump that NTP corrects, costs or gives evaluation time.
+   */
+  long evalSettledAtNanos;
+
   int evalNoticesFired;
   boolean evalStarted;
   boolean evalExpiredNotified;
@@ -127,6 +135,7 @@ final class AgentState {
     c.idExpiryWarned = idExpiryWarned;
     c.evalRemaining = evalRemaining;
     c.evalCountingSince = evalCountingSince;
+    c.evalSettledAtNanos = evalSettledAtNanos;
     c.evalNoticesFired = evalNoticesFired;
     c.evalStarted = evalStarted;
     c.evalExpiredNotified = evalExpiredNotified;

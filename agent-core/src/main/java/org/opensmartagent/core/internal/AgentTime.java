@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.opensmartagent.core.ProductPolicy;
 
 /**
  * The agent's trusted time.
@@ -42,7 +43,7 @@ final class AgentTime {
    * A reading: the trusted instant, how far the wall clock moved against the monotonic ticker since
    * the last reading (negative: back), and the raw clock.
    */
-  record Reading(Instant now, Optional<Duration> jumped, Instant raw) {
+  record Reading(Instant now, Optional<Duration> jumped, Instant raw, long nanos) {
     Optional<Duration> rolledBack() {
       return jumped.filter(Duration::isNegative).map(Duration::negated);
     }
@@ -72,7 +73,7 @@ final class AgentTime {
     }
     s.lastTrustedTime = adjusted;
     anchor = Optional.of(new Anchor(adjusted, nanos));
-    return new Reading(adjusted, jumped, raw);
+    return new Reading(adjusted, jumped, raw, nanos);
   }
 
   /**
@@ -88,6 +89,35 @@ final class AgentTime {
     s.lastTrustedTime = trusted;
     anchor = Optional.of(new Anchor(trusted, nanos));
     return trusted;
+  }
+
+  /**
+   * After a resync moved agent time back by {@code back} to {@code now}: the local instants stamped
+   * while the clock was ahead (they lie after {@code now}) move back by as much, so that a grace
+   * period, a usage report, a reminder or an attempt set during the jump is where it would have
+   * been without it. Times the server gave (the authorization's end, the certificate) are
+   * untouched.
+   */
+  static void healStamps(AgentState s, Instant now, Duration back, ProductPolicy p) {
+    s.enabledAt = back(s.enabledAt, Duration.ZERO, now, back);
+    s.lastCommunicationAttempt = back(s.lastCommunicationAttempt, Duration.ZERO, now, back);
+    s.lastIdRenewalAttempt = back(s.lastIdRenewalAttempt, Duration.ZERO, now, back);
+    s.lastReminder = back(s.lastReminder, Duration.ZERO, now, back);
+    s.usageReportDue = back(s.usageReportDue, p.usageReportDelay(), now, back);
+    for (EntitlementState e : s.entitlements.values()) {
+      e.graceEnds = back(e.graceEnds, p.outOfComplianceGrace(), now, back);
+    }
+  }
+
+  /** {@code at}, stamped {@code after} its set time, moved back if it was set after {@code now}. */
+  private static Optional<Instant> back(
+      Optional<Instant> at, Duration after, Instant now, Duration back) {
+    return at.map(t -> t.minus(after).isAfter(now) ? t.minus(back) : t);
+  }
+
+  /** The monotonic ticker now. */
+  long nanos() {
+    return ticker.getAsLong();
   }
 
   /** The trusted instant for a read-only look at {@code s}; changes nothing. */

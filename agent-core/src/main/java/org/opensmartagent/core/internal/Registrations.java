@@ -231,11 +231,61 @@ final class Registrations {
     return null;
   }
 
+  /**
+   * The license server does not know {@code productInstanceId} (a signed verdict): it was removed
+   * from the virtual account, or a forced registration replaced it and its answer never arrived. As
+   * a real device whose registration is gone, the agent falls back to unregistered, evaluation
+   * resumes with the days that remain, and the usage the firmware asked for is kept for the next
+   * registration. Returns what the operator is told (also the status's last registration failure).
+   */
+  static String removedOnServer(
+      AgentState s, String productInstanceId, ServerReply.Rejection r, Events ev) {
+    String message =
+        "The license server does not know product instance "
+            + productInstanceId
+            + " ("
+            + r.serverMessage()
+            + "): it was removed from the virtual account, or replaced by a forced registration"
+            + " whose answer did not reach this device. The product is unregistered and counts"
+            + " evaluation again. Register the product again with a token.";
+    boolean same =
+        s.registration == RegistrationState.REGISTERED
+            && s.reg
+                .map(Registration::productInstanceId)
+                .filter(productInstanceId::equals)
+                .isPresent();
+    if (!same) {
+      return message; // the registration changed meanwhile: the verdict is about an old one
+    }
+    s.clearRegistration();
+    s.beforeAttempt = RegistrationState.UNREGISTERED;
+    s.lastRegistrationFailure = Optional.of(message);
+    Transitions.registration(s, RegistrationState.UNREGISTERED, ev);
+    ev.add(EventCode.REGISTRATION_REMOVED, message, "productInstanceId", productInstanceId);
+    return message;
+  }
+
   private OperationResult registrationUnreachable(
       String token, DeviceKeys keys, boolean force, int attempt, TransportException e) {
     boolean retry = attempt < policy.registrationAttempts() && !wasRegistered();
     if (!retry) {
-      state.commit((s, now, ev) -> registrationFailed(s, e.getMessage(), ev));
+      state.commit(
+          (s, now, ev) -> {
+            if (force && s.beforeAttempt == RegistrationState.REGISTERED) {
+              // the server may have replaced the instance before the answer was lost: check soon
+              s.usageDirty = true;
+              s.usageReportDue = Optional.of(now.plus(policy.usageReportDelay()));
+              return registrationFailed(
+                  s,
+                  Responses.clause(e.getMessage())
+                      + ". The license server may have replaced the existing product instance"
+                      + " before its answer was lost; the agent checks at its next usage report, at "
+                      + s.usageReportDue.get()
+                      + ".",
+                  ev);
+            }
+            return registrationFailed(s, e.getMessage(), ev);
+          });
       pending = Optional.empty();
       return OperationResult.communicationFailed(
           Operation.REGISTER,

@@ -13,6 +13,7 @@ import org.opensmartagent.core.ProductPolicy;
 import org.opensmartagent.core.identity.DeviceKeys;
 import org.opensmartagent.core.transport.AuthorizeRequest;
 import org.opensmartagent.core.transport.AuthorizeResponse;
+import org.opensmartagent.core.transport.RejectReason;
 import org.opensmartagent.core.transport.RenewIdRequest;
 import org.opensmartagent.core.transport.RenewIdResponse;
 import org.opensmartagent.core.transport.ServerReply;
@@ -98,7 +99,8 @@ final class Renewals {
       signing.withIdCertificate(state.current());
       ServerReply<AuthorizeResponse> reply = config.transport().authorize(request);
       if (!reply.isAccepted()) {
-        return rejected(Kind.AUTHORIZATION, reply.rejection().orElseThrow());
+        return rejected(
+            Kind.AUTHORIZATION, request.productInstanceId(), reply.rejection().orElseThrow());
       }
       AuthorizeResponse body = reply.body();
       Responses.check(request.nonce(), body.nonce(), body.serverTime(), config);
@@ -127,7 +129,8 @@ final class Renewals {
       signing.withIdCertificate(state.current());
       ServerReply<RenewIdResponse> reply = config.transport().renewId(request);
       if (!reply.isAccepted()) {
-        return rejected(Kind.ID_CERTIFICATE, reply.rejection().orElseThrow());
+        return rejected(
+            Kind.ID_CERTIFICATE, request.productInstanceId(), reply.rejection().orElseThrow());
       }
       RenewIdResponse body = reply.body();
       Responses.check(request.nonce(), body.nonce(), body.serverTime(), config);
@@ -158,8 +161,18 @@ final class Renewals {
     }
   }
 
-  /** A final "no": tried again only after the longest backoff, so the server is not hammered. */
-  private OperationResult rejected(Kind kind, ServerReply.Rejection r) {
+  /**
+   * A final "no": tried again only after the longest backoff, so the server is not hammered. The
+   * server not knowing the instance at all is not retried: the registration is gone ({@link
+   * Registrations#removedOnServer}).
+   */
+  private OperationResult rejected(Kind kind, String productInstanceId, ServerReply.Rejection r) {
+    if (r.reason() == RejectReason.INSTANCE_UNKNOWN) {
+      String message =
+          state.commit((s, now, ev) -> Registrations.removedOnServer(s, productInstanceId, r, ev));
+      return OperationResult.rejected(
+          kind.operation, r.reason(), kind.label + " refused: " + message);
+    }
     String message = kind.label + " refused: " + r.describe();
     state.commit(
         (s, now, ev) -> {

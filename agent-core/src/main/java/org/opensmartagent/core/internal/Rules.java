@@ -25,16 +25,25 @@ final class Rules {
   private Rules() {}
 
   /** Charges the evaluation period for the time it counted up to {@code now}. */
-  static void settleEvaluation(AgentState s, Instant now) {
-    s.evalCountingSince.ifPresent(
-        since -> {
-          Duration used = Duration.between(since, now);
-          if (!used.isNegative()) {
-            Duration left = s.evalRemaining.minus(used);
-            s.evalRemaining = left.isNegative() ? Duration.ZERO : left;
-          }
-          s.evalCountingSince = Optional.of(now);
-        });
+  /**
+   * Charges the evaluation for the time the monotonic ticker measured since the last commit ({@code
+   * nanos} is the ticker now), if it was counting: a wall clock set back extends nothing, and a
+   * forward jump (corrected by NTP or not) costs nothing.
+   */
+  static void settleEvaluation(AgentState s, Instant now, long nanos) {
+    if (s.evalCountingSince.isPresent()) {
+      Duration left = s.evalRemaining.minus(evaluationUsed(s, nanos));
+      s.evalRemaining = left.isNegative() ? Duration.ZERO : left;
+      s.evalCountingSince = Optional.of(now);
+    }
+    s.evalSettledAtNanos = nanos;
+  }
+
+  /** The evaluation used since the last commit, by the monotonic ticker; zero when not counting. */
+  static Duration evaluationUsed(AgentState s, long nanos) {
+    return s.evalCountingSince.isPresent()
+        ? Duration.ofNanos(Math.max(0, nanos - s.evalSettledAtNanos))
+        : Duration.ZERO;
   }
 
   static void apply(AgentState s, Instant now, ProductPolicy p, Events ev) {

@@ -7,8 +7,8 @@ import org.opensmartagent.core.AgentEvent;
 /**
  * What the operations ({@link ServerOperations}, {@link Registrations}, {@link Renewals}, {@link
  * ReservationOperations}) may do to the agent: commit a change, read the published state, and run
- * one exchange at a time. They hold this narrow view, never the engine: the engine owns the state
- * and the loop, and the operations only ask it for commits.
+ * one exchange at a time. They hold this narrow view, never the engine: {@link Commits} owns the
+ * state (the loop is {@link Loop}), and the operations only ask it for commits.
  */
 interface StateAccess {
 

@@ -17,7 +17,7 @@ import org.opensmartagent.core.RegistrationState;
 final class StatusView {
   private StatusView() {}
 
-  static AgentStatus of(AgentState s, Instant now, AgentEngine engine) {
+  static AgentStatus of(AgentState s, Instant now, long nanos, AgentEngine engine) {
     EngineConfig c = engine.config;
     ProductPolicy p = c.policy();
     Optional<Registration> reg = s.reg;
@@ -46,7 +46,7 @@ final class StatusView {
             s.lastAuthorization,
             s.authRetry.failures(),
             s.lastAuthorizationFailure),
-        evaluation(s, now, p),
+        evaluation(s, now, nanos, p),
         s.conversionDone,
         !c.classicLicenses().isEmpty(),
         c.transport().description(),
@@ -61,14 +61,11 @@ final class StatusView {
         List.copyOf(operations(s)));
   }
 
-  private static AgentStatus.Evaluation evaluation(AgentState s, Instant now, ProductPolicy p) {
-    Duration remaining = s.evalRemaining;
-    if (s.evalCountingSince.isPresent()) {
-      Duration used = Duration.between(s.evalCountingSince.get(), now);
-      remaining = used.isNegative() ? remaining : remaining.minus(used);
-      if (remaining.isNegative()) {
-        remaining = Duration.ZERO;
-      }
+  private static AgentStatus.Evaluation evaluation(
+      AgentState s, Instant now, long nanos, ProductPolicy p) {
+    Duration remaining = s.evalRemaining.minus(Rules.evaluationUsed(s, nanos));
+    if (remaining.isNegative()) {
+      remaining = Duration.ZERO;
     }
     Duration left = remaining;
     return new AgentStatus.Evaluation(

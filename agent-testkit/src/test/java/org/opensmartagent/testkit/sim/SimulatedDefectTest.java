@@ -106,4 +106,23 @@ class SimulatedDefectTest {
         new Step(Kind.REQUEST, 2, 4),
         new Step(Kind.CLOCK_JUMP, 1, Duration.ofHours(4246).toSeconds()));
   }
+
+  /**
+   * Seed 100: a forced register whose answer the device refused (its clock 30 minutes ahead of the
+   * server's: clock skew) after the server had replaced the instance. The device kept the old
+   * instance, which the server no longer knew, and ignored the server saying so at every renewal.
+   * Now it checks soon after such a register, and an "instance unknown" verdict unregisters it with
+   * an event and a status line that say to register again.
+   */
+  @Test
+  void aForcedRegisterWhoseAnswerWasLostDoesNotLeaveAnInstanceTheServerDoesNotKnow() {
+    keepsEveryInvariant(
+        100L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REQUEST, 0, 1),
+        new Step(Kind.REGISTER, 0, 0),
+        new Step(Kind.CLOCK_JUMP, 1, Duration.ofMinutes(30).toSeconds()),
+        new Step(Kind.REGISTER, 1, 0),
+        new Step(Kind.REQUEST, 1, 1));
+  }
 }
