@@ -52,6 +52,7 @@ class RequestSigningTest {
       assertThat(agent.renewId().succeeded()).isTrue();
       assertThat(agent.renewId().succeeded()).isTrue();
       assertThat(agent.renewAuthorization().succeeded()).isTrue();
+      assertThat(agent.register("TOKEN2", true).succeeded()).isTrue();
 
       List<SignedMessage> sent = server.received();
       List<byte[]> issued = server.issued();
@@ -62,16 +63,31 @@ class RequestSigningTest {
               MessageType.AUTHORIZE_REQUEST,
               MessageType.RENEW_ID_REQUEST,
               MessageType.RENEW_ID_REQUEST,
+              MessageType.AUTHORIZE_REQUEST,
+              MessageType.REGISTER_REQUEST,
               MessageType.AUTHORIZE_REQUEST);
-      assertThat(issued).hasSize(3);
-      // the registration has no certificate yet: the new key alone signs it
-      assertThat(sent.get(0).certificateChain()).isEmpty();
+      assertThat(issued).hasSize(4);
+      // a registration has no certificate yet: the new key it asks one for signs it alone
+      assertSignedByNewKey(sent.get(0), issued.get(0));
+      assertSignedByNewKey(sent.get(5), issued.get(3));
       // each later request carries the certificate issued by the exchange before it
       assertSignedBy(sent.get(1), issued.get(0));
       assertSignedBy(sent.get(2), issued.get(0));
       assertSignedBy(sent.get(3), issued.get(1));
       assertSignedBy(sent.get(4), issued.get(2));
+      assertSignedBy(sent.get(6), issued.get(3));
     }
+  }
+
+  private static void assertSignedByNewKey(SignedMessage register, byte[] certificateIssued)
+      throws Exception {
+    assertThat(register.certificateChain()).as("a registration carries no certificate").isEmpty();
+    MessageSigning.verify(register, certificate(certificateIssued).getPublicKey());
+  }
+
+  private static X509Certificate certificate(byte[] der) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }
 
   private static void assertSignedBy(SignedMessage request, byte[] idCertificate) throws Exception {
@@ -79,10 +95,6 @@ class RequestSigningTest {
     assertThat(request.certificateChain().get(0))
         .as(request.type() + " carries the latest ID certificate")
         .isEqualTo(idCertificate);
-    X509Certificate cert =
-        (X509Certificate)
-            CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(idCertificate));
-    MessageSigning.verify(request, cert.getPublicKey());
+    MessageSigning.verify(request, certificate(idCertificate).getPublicKey());
   }
 }
