@@ -134,6 +134,24 @@ class DueTest {
             Due.Action.AUTHORIZE,
             T.plus(P.retryMax())),
         row(
+            "a pending ID certificate retry",
+            s -> {
+              registered(s);
+              s.lastAuthorization = Optional.of(T);
+              s.idRetry = new RetryState(2, Optional.of(T.plusSeconds(150)));
+            },
+            Due.Action.RENEW_ID,
+            T.plusSeconds(150)),
+        row(
+            "an ID certificate retry set before the clock was corrected is bounded too",
+            s -> {
+              registered(s);
+              s.lastAuthorization = Optional.of(T);
+              s.idRetry = new RetryState(1, Optional.of(T.plus(days(300))));
+            },
+            Due.Action.RENEW_ID,
+            T.plus(P.retryMax())),
+        row(
             "ID renewal before authorization when it is earlier",
             s -> {
               registered(s);

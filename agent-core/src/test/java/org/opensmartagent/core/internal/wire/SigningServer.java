@@ -41,6 +41,8 @@ final class SigningServer implements MessageChannel {
   private final CertificateIssuer issuer;
   private UnaryOperator<SignedMessage> tamper = UnaryOperator.identity();
   private String instance = "PI-1";
+  private final List<SignedMessage> received = new java.util.ArrayList<>();
+  private final List<byte[]> issued = new java.util.ArrayList<>();
 
   SigningServer(Clock clock, LicensingEnvironment environment) {
     this.clock = clock;
@@ -68,8 +70,19 @@ final class SigningServer implements MessageChannel {
     instance = pi;
   }
 
+  /** Every request received, in order. */
+  List<SignedMessage> received() {
+    return List.copyOf(received);
+  }
+
+  /** Every device (ID) certificate issued, in order, DER-encoded. */
+  List<byte[]> issued() {
+    return List.copyOf(issued);
+  }
+
   @Override
   public SignedMessage exchange(SignedMessage request) throws TransportException {
+    received.add(request);
     try {
       return tamper.apply(answer(request));
     } catch (TransportException e) {
@@ -135,7 +148,9 @@ final class SigningServer implements MessageChannel {
   }
 
   private List<byte[]> chain(byte[] csr, Instant now) throws Exception {
-    return List.of(issuer.issueDeviceCertificate(ca, csr, now).getEncoded(), ca.encoded());
+    byte[] device = issuer.issueDeviceCertificate(ca, csr, now).getEncoded();
+    issued.add(device);
+    return List.of(device, ca.encoded());
   }
 
   SignedMessage sign(MessageType type, byte[] payload) {
