@@ -99,8 +99,10 @@ class RegistrationPathsTest {
               e ->
                   assertThat(e.message())
                       .isEqualTo(
-                          "Registration failed: connection refused The existing registration is"
-                              + " kept."));
+                          "Registration failed: connection refused. The license server may have"
+                              + " replaced the existing product instance before its answer was"
+                              + " lost; the agent checks at its next usage report, at"
+                              + " 2026-01-01T00:00:05Z. The existing registration is kept."));
       f.advanceDays(1);
       assertThat(f.server.requests(RegisterRequest.class)).hasSize(2);
     }

@@ -31,16 +31,16 @@ class RenewalOutcomesTest {
       f.registeredWithFeatures();
       f.advanceDays(10);
       Instant refusedAt = f.time.now();
-      f.server.rejectNext(Op.RENEW_ID, RejectReason.INSTANCE_UNKNOWN, "no such instance");
+      f.server.rejectNext(Op.RENEW_ID, RejectReason.CERTIFICATE_INVALID, "certificate refused");
 
       OperationResult r = f.agent.renewId();
 
       assertThat(r.operation()).isEqualTo(Operation.RENEW_ID);
       assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
-      assertThat(r.rejectReason()).contains(RejectReason.INSTANCE_UNKNOWN);
+      assertThat(r.rejectReason()).contains(RejectReason.CERTIFICATE_INVALID);
       assertThat(r.message())
           .startsWith("ID certificate renewal refused: ")
-          .contains("no such instance");
+          .contains("certificate refused");
       assertThat(f.events(EventCode.ID_CERT_RENEW_FAILED))
           .singleElement()
           .satisfies(e -> assertThat(e.message()).isEqualTo(r.message()));
@@ -63,14 +63,14 @@ class RenewalOutcomesTest {
   void aRefusedAuthorizationRenewalShowsItsReasonAsTheLastFailure() throws Exception {
     try (Fixtures f = new Fixtures()) {
       f.registeredWithFeatures();
-      f.server.rejectNext(Op.AUTHORIZE, RejectReason.INSTANCE_UNKNOWN, "no such instance");
+      f.server.rejectNext(Op.AUTHORIZE, RejectReason.CERTIFICATE_INVALID, "certificate refused");
 
       OperationResult r = f.agent.renewAuthorization();
 
       assertThat(r.operation()).isEqualTo(Operation.RENEW_AUTHORIZATION);
       assertThat(r.message()).startsWith("Authorization renewal refused: ");
       assertThat(f.status().authorization().lastFailure())
-          .hasValueSatisfying(why -> assertThat(why).contains("no such instance"));
+          .hasValueSatisfying(why -> assertThat(why).contains("certificate refused"));
       assertThat(f.status().authorization().nextCommunicationAttempt())
           .contains(f.time.now().plus(f.policy.retryMax()));
       assertThat(f.status().registration().lastFailure()).isEmpty();
