@@ -21,6 +21,7 @@ import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.LicenseService;
 import org.opensmartagent.testkit.internal.LicensingDispatcher;
 import org.opensmartagent.testkit.internal.NoDelayServerSocketFactory;
+import org.opensmartagent.testkit.internal.Persistence;
 import org.opensmartagent.testkit.internal.ProtocolHandler;
 import org.opensmartagent.testkit.internal.ServerClock;
 import org.opensmartagent.testkit.internal.ServerPki;
@@ -28,6 +29,7 @@ import org.opensmartagent.testkit.internal.ServerState;
 import org.opensmartagent.testkit.internal.ServerTls;
 import org.opensmartagent.testkit.internal.json.AdminRoutes;
 import org.opensmartagent.testkit.internal.json.StateFile;
+import org.opensmartagent.testkit.internal.json.StateFilePersistence;
 import org.opensmartagent.testkit.internal.portal.Portal;
 import org.opensmartagent.testkit.internal.portal.PortalDispatcher;
 import org.opensmartagent.testkit.internal.store.SqlStore;
@@ -112,8 +114,13 @@ public final class MockLicenseServer implements Closeable {
             StateFile.save(d.keysFile(), new ServerState(), pki, tls);
           }
         });
+    Persistence persistence =
+        store
+            .<Persistence>map(db -> db)
+            .or(() -> stateFile.map(f -> new StateFilePersistence(f, pki, tls)))
+            .orElse(Persistence.MEMORY);
     this.service =
-        new LicenseService(state, pki, serverClock, b.random, b.instanceLimit, this::persist);
+        new LicenseService(state, pki, serverClock, b.random, b.instanceLimit, persistence);
     this.admin = new LicenseAdmin(service);
     this.faults = new Faults(faultPlan);
     server.setDispatcher(
@@ -152,12 +159,7 @@ public final class MockLicenseServer implements Closeable {
   @Override
   public void close() {
     server.close();
-    store.ifPresent(db -> service.read(s -> closeQuietly(db)));
-  }
-
-  private static boolean closeQuietly(SqlStore db) {
-    db.close();
-    return true;
+    service.closeStore();
   }
 
   /** The port listened on; call after {@link #start()}. */
@@ -304,15 +306,6 @@ public final class MockLicenseServer implements Closeable {
     }
     StateFile.Contents k = StateFile.load(keys, b.random);
     return Optional.of(new StateFile.Contents(db.load(), k.pki(), k.tls()));
-  }
-
-  private void persist() {
-    ServerState.Changes changes = state.takeChanges();
-    if (changes.isEmpty()) {
-      return;
-    }
-    store.ifPresent(db -> db.commit(state, changes));
-    stateFile.ifPresent(this::saveTo);
   }
 
   /** Collects the server's configuration; not thread-safe. */

@@ -132,9 +132,22 @@ class DatabaseTest {
         MockLicenseServer.builder().database(Database.sqlite(db)).build()) {
       server.admin().createSmartAccount("acme").createVirtualAccount("acme", "lab");
     }
-    // back to schema version 1, before the auto-grant column
+    // back to schema version 1, before the auto-grant column and the revisions
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
+      s.execute("DROP TABLE revision");
+      s.execute("DROP TABLE removed_instances");
+      for (String table :
+          List.of(
+              "smart_accounts",
+              "virtual_accounts",
+              "tokens",
+              "instances",
+              "reservations",
+              "conversions")) {
+        s.execute("DROP INDEX " + table + "_rev");
+        s.execute("ALTER TABLE " + table + " DROP COLUMN rev");
+      }
       s.execute("ALTER TABLE virtual_accounts DROP COLUMN auto_grant");
       s.execute("UPDATE schema_version SET version = 1");
     }
@@ -144,7 +157,7 @@ class DatabaseTest {
           .singleElement()
           .satisfies(a -> assertThat(a.virtualAccounts().get(0).autoGrant()).isFalse());
     }
-    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(2);
+    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(3);
 
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
