@@ -59,7 +59,7 @@ final class SqlLoader {
   void all(ServerState state) throws SQLException {
     if (since >= 0) {
       each(
-          "SELECT id FROM removed_instances WHERE rev > ?",
+          "SELECT id FROM removed_instances{rev}",
           r -> state.findInstance(r.getString(1)).ifPresent(state::removeInstance));
     }
     accounts(state);
@@ -67,14 +67,23 @@ final class SqlLoader {
     instances(state);
     reservations(state);
     each(
-        "SELECT udi, tag FROM conversions WHERE rev > ?",
+        "SELECT udi, tag FROM conversions{rev}",
         r -> state.convert(r.getString(1), EntitlementTag.parse(r.getString(2))));
   }
 
+  /**
+   * Runs {@code sql}, in which {@code {rev}} (or {@code {v.rev}}) stands for the revision filter:
+   * none for a whole load (a plain table scan, not one index lookup per row), else the rows newer
+   * than {@code since}.
+   */
   private void each(String sql, Row row) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
+    boolean all = since < 0;
+    String filtered = sql.replaceAll("\\{([a-z.]+)\\}", all ? "" : " WHERE $1 > ?");
+    try (PreparedStatement p = c.prepareStatement(filtered)) {
       p.setFetchSize(10_000);
-      p.setLong(1, since);
+      if (!all) {
+        p.setLong(1, since);
+      }
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           row.read(r);
@@ -85,11 +94,11 @@ final class SqlLoader {
 
   private void accounts(ServerState state) throws SQLException {
     each(
-        "SELECT name FROM smart_accounts WHERE rev > ? ORDER BY seq",
+        "SELECT name FROM smart_accounts{rev} ORDER BY seq",
         r -> state.addSmartAccount(r.getString(1)));
     Map<String, VirtualAccount> vas = new LinkedHashMap<>();
     each(
-        "SELECT name, smart_account, auto_grant FROM virtual_accounts WHERE rev > ? ORDER BY seq",
+        "SELECT name, smart_account, auto_grant FROM virtual_accounts{rev} ORDER BY seq",
         r -> {
           VirtualAccount va = new VirtualAccount(r.getString(1), r.getString(2));
           state.addVirtualAccount(va);
@@ -99,7 +108,7 @@ final class SqlLoader {
     each(
         "SELECT l.virtual_account, l.tag, l.count, l.term_start, l.term_end, l.allow_overage"
             + " FROM licenses l JOIN virtual_accounts v ON v.name = l.virtual_account"
-            + " WHERE v.rev > ? ORDER BY l.virtual_account, l.position",
+            + "{v.rev} ORDER BY l.virtual_account, l.position",
         r -> {
           LicenseTerm term =
               new LicenseTerm(
@@ -118,7 +127,7 @@ final class SqlLoader {
   private void tokens(ServerState state) throws SQLException {
     each(
         "SELECT value, virtual_account, description, validity_days, max_uses,"
-            + " export_controlled, created_at, uses, revoked FROM tokens WHERE rev > ?"
+            + " export_controlled, created_at, uses, revoked FROM tokens{rev}"
             + " ORDER BY seq",
         r -> {
           TokenSpec spec =
@@ -138,7 +147,7 @@ final class SqlLoader {
     Base64.Decoder b64 = Base64.getDecoder();
     each(
         "SELECT id, udi, virtual_account, public_key, registered_at, id_cert_not_after,"
-            + " usage_report FROM instances WHERE rev > ? ORDER BY seq",
+            + " usage_report FROM instances{rev} ORDER BY seq",
         r -> {
           ProductInstance i =
               new ProductInstance(
@@ -159,7 +168,7 @@ final class SqlLoader {
   private void reservations(ServerState state) throws SQLException {
     each(
         "SELECT request_code, virtual_account, authorization_code, earlier_codes,"
-            + " returned FROM reservations WHERE rev > ? ORDER BY seq",
+            + " returned FROM reservations{rev} ORDER BY seq",
         r -> {
           List<AuthorizationCode> earlier = new ArrayList<>();
           json.read(r.getString(4), CODES).forEach(t -> earlier.add(AuthorizationCode.parse(t)));
