@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,6 +20,7 @@ import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.LicenseService;
 import org.opensmartagent.testkit.internal.LicensingDispatcher;
 import org.opensmartagent.testkit.internal.NoDelayServerSocketFactory;
+import org.opensmartagent.testkit.internal.Persistence;
 import org.opensmartagent.testkit.internal.ProtocolHandler;
 import org.opensmartagent.testkit.internal.ServerClock;
 import org.opensmartagent.testkit.internal.ServerPki;
@@ -30,7 +30,6 @@ import org.opensmartagent.testkit.internal.json.AdminRoutes;
 import org.opensmartagent.testkit.internal.json.StateFile;
 import org.opensmartagent.testkit.internal.portal.Portal;
 import org.opensmartagent.testkit.internal.portal.PortalDispatcher;
-import org.opensmartagent.testkit.internal.store.SqlStore;
 import org.opensmartagent.transport.TransportKind;
 import org.opensmartagent.transport.TransportSettings;
 
@@ -78,7 +77,6 @@ public final class MockLicenseServer implements Closeable {
   private final LicenseAdmin admin;
   private final Faults faults;
   private final String adminToken;
-  private final Optional<SqlStore> store;
   private final Optional<Database> database;
 
   private MockLicenseServer(Builder b) {
@@ -89,31 +87,16 @@ public final class MockLicenseServer implements Closeable {
     this.stateFile = b.stateFile;
     ServerClock serverClock = new ServerClock(b.clock, faultPlan);
     this.database = b.database;
-    this.store = b.database.map(Database::open);
-    Optional<StateFile.Contents> saved;
-    try {
-      saved = store.isPresent() ? fromDatabase(b, store.get()) : fromStateFile(b);
-    } catch (RuntimeException e) {
-      store.ifPresent(SqlStore::close);
-      throw e;
-    }
-    this.state = saved.map(StateFile.Contents::state).orElseGet(ServerState::new);
-    this.pki =
-        saved
-            .map(StateFile.Contents::pki)
-            .orElseGet(() -> ServerPki.create(b.environment, b.clock.instant(), b.random));
-    this.tls =
-        saved
-            .map(StateFile.Contents::tls)
-            .orElseGet(() -> ServerTls.create(b.clock.instant(), b.random));
-    b.database.ifPresent(
-        d -> {
-          if (!Files.exists(d.keysFile())) {
-            StateFile.save(d.keysFile(), new ServerState(), pki, tls);
-          }
-        });
+    ServerStorage storage =
+        ServerStorage.open(
+            new ServerStorage.Source(
+                b.database, b.stateFile, b.importStateFile, b.environment, b.clock, b.random));
+    this.state = storage.state();
+    this.pki = storage.pki();
+    this.tls = storage.tls();
+    Persistence persistence = storage.persistence();
     this.service =
-        new LicenseService(state, pki, serverClock, b.random, b.instanceLimit, this::persist);
+        new LicenseService(state, pki, serverClock, b.random, b.instanceLimit, persistence);
     this.admin = new LicenseAdmin(service);
     this.faults = new Faults(faultPlan);
     server.setDispatcher(
@@ -124,7 +107,6 @@ public final class MockLicenseServer implements Closeable {
                 serverClock,
                 faultPlan,
                 new AdminRoutes(service, faultPlan, adminToken))));
-    state.takeChanges();
     stateFile.ifPresent(this::saveTo);
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
   }
@@ -152,12 +134,7 @@ public final class MockLicenseServer implements Closeable {
   @Override
   public void close() {
     server.close();
-    store.ifPresent(db -> service.read(s -> closeQuietly(db)));
-  }
-
-  private static boolean closeQuietly(SqlStore db) {
-    db.close();
-    return true;
+    service.closeStore();
   }
 
   /** The port listened on; call after {@link #start()}. */
@@ -266,53 +243,6 @@ public final class MockLicenseServer implements Closeable {
           StateFile.save(file, s, pki, tls);
           return Boolean.TRUE;
         });
-  }
-
-  private static Optional<StateFile.Contents> fromStateFile(Builder b) {
-    return b.stateFile.filter(Files::exists).map(f -> StateFile.load(f, b.random));
-  }
-
-  /**
-   * The state in the database with the keys from the keys file; a new database imports the JSON
-   * state file if one is given.
-   */
-  private static Optional<StateFile.Contents> fromDatabase(Builder b, SqlStore db) {
-    Path keys = b.database.get().keysFile();
-    if (db.isNew() && b.importStateFile.isPresent()) {
-      StateFile.Contents imported = StateFile.load(b.importStateFile.get(), b.random);
-      db.importAll(imported.state());
-      StateFile.save(keys, new ServerState(), imported.pki(), imported.tls());
-      return Optional.of(imported);
-    }
-    if (b.importStateFile.isPresent()) {
-      throw new IllegalStateException(
-          "the database "
-              + b.database.get()
-              + " already holds a server's state; import "
-              + b.importStateFile.get()
-              + " into a new database instead");
-    }
-    if (!Files.exists(keys)) {
-      if (!db.isNew()) {
-        throw new IllegalStateException(
-            "the keys file "
-                + keys
-                + " is missing, but the database holds devices registered under its root;"
-                + " restore the keys file, or start over with a new database");
-      }
-      return Optional.empty();
-    }
-    StateFile.Contents k = StateFile.load(keys, b.random);
-    return Optional.of(new StateFile.Contents(db.load(), k.pki(), k.tls()));
-  }
-
-  private void persist() {
-    ServerState.Changes changes = state.takeChanges();
-    if (changes.isEmpty()) {
-      return;
-    }
-    store.ifPresent(db -> db.commit(state, changes));
-    stateFile.ifPresent(this::saveTo);
   }
 
   /** Collects the server's configuration; not thread-safe. */

@@ -121,6 +121,45 @@ public final class MockServerDirectory {
     }
   }
 
+  /**
+   * The admin token a server left in {@code dir}, for a server started again there to keep (so the
+   * shells and setups holding it keep working); empty when there is none.
+   *
+   * @throws IllegalArgumentException if the token file holds no valid token, saying what to do
+   */
+  public static Optional<String> previousAdminToken(Path dir) {
+    Path file = dir.toAbsolutePath().resolve(ADMIN_TOKEN);
+    try {
+      String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      if (!token.matches("[A-Za-z0-9_-]{16,}")) {
+        throw new IllegalArgumentException(
+            file + " holds no valid admin token; delete it and start again for a new one");
+      }
+      return Optional.of(token);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the admin token in " + file, e);
+    }
+  }
+
+  /**
+   * The port of the server that last wrote {@code dir}'s URLs, for a server started again there to
+   * listen on (devices enabled against it keep their URLs); empty when there is none.
+   */
+  public static Optional<Integer> previousPort(Path dir) {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(dir.toAbsolutePath().resolve(URLS))) {
+      p.load(in);
+      return Optional.ofNullable(p.getProperty("base"))
+          .map(URI::create)
+          .map(URI::getPort)
+          .filter(port -> port > 0);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   private static URI uri(Properties p, String key, Path dir) {
     String v = p.getProperty(key);
     if (v == null) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opensmartagent.core.EntitlementRequest;
 import org.opensmartagent.core.EntitlementTag;
 import org.opensmartagent.core.transport.RejectReason;
+import org.opensmartagent.core.transport.TransportException;
 import org.opensmartagent.core.transport.Verdict;
 import org.opensmartagent.transport.TransportKind;
 
@@ -132,9 +133,22 @@ class DatabaseTest {
         MockLicenseServer.builder().database(Database.sqlite(db)).build()) {
       server.admin().createSmartAccount("acme").createVirtualAccount("acme", "lab");
     }
-    // back to schema version 1, before the auto-grant column
+    // back to schema version 1, before the auto-grant column and the revisions
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
+      s.execute("DROP TABLE revision");
+      s.execute("DROP TABLE removed_instances");
+      for (String table :
+          List.of(
+              "smart_accounts",
+              "virtual_accounts",
+              "tokens",
+              "instances",
+              "reservations",
+              "conversions")) {
+        s.execute("DROP INDEX " + table + "_rev");
+        s.execute("ALTER TABLE " + table + " DROP COLUMN rev");
+      }
       s.execute("ALTER TABLE virtual_accounts DROP COLUMN auto_grant");
       s.execute("UPDATE schema_version SET version = 1");
     }
@@ -144,7 +158,7 @@ class DatabaseTest {
           .singleElement()
           .satisfies(a -> assertThat(a.virtualAccounts().get(0).autoGrant()).isFalse());
     }
-    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(2);
+    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(3);
 
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
@@ -188,6 +202,56 @@ class DatabaseTest {
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already holds");
+  }
+
+  @Test
+  void aRefusedCommitLeavesTheServerWhereTheDatabaseIsAndSaysSo() throws Exception {
+    Path db = dir.resolve("state.db");
+    try (Fixture f = new Fixture(MockLicenseServer.builder().database(Database.sqlite(db)));
+        TestDevice device = f.device(TransportKind.DIRECT)) {
+      List<TokenInfo> tokens = f.server.admin().tokens("lab");
+      execute(
+          db,
+          "CREATE TRIGGER refuse BEFORE INSERT ON instances BEGIN"
+              + " SELECT RAISE(ABORT, 'refused by the test'); END");
+
+      // the registration spends a token use and adds an instance in memory before the commit
+      assertThatThrownBy(() -> device.register(f.token))
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("answered HTTP 500");
+      assertThat(f.server.admin().instances()).isEmpty();
+      assertThat(f.server.admin().tokens("lab")).isEqualTo(tokens);
+
+      execute(
+          db,
+          "CREATE TRIGGER refuse_tokens BEFORE INSERT ON tokens BEGIN"
+              + " SELECT RAISE(ABORT, 'refused by the test'); END");
+      AdminClient.Answer refused =
+          new AdminClient(f.server)
+              .post(
+                  "/admin/virtual-accounts/lab/tokens",
+                  AdminClient.object()
+                      .put("description", "refused")
+                      .put("validityDays", 30)
+                      .put("maxUses", 1));
+      assertThat(refused.code()).isEqualTo(503);
+      assertThat(refused.json().path("error").asText())
+          .contains("refused the change", "nothing was changed", "then retry");
+      assertThat(f.server.admin().tokens("lab")).isEqualTo(tokens);
+
+      execute(db, "DROP TRIGGER refuse");
+      execute(db, "DROP TRIGGER refuse_tokens");
+      assertThat(device.register(f.token).reply().isAccepted()).isTrue();
+      assertThat(f.server.admin().instances()).singleElement();
+      assertThat(count(db, "SELECT COUNT(*) FROM instances")).isEqualTo(1);
+    }
+  }
+
+  private static void execute(Path db, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
   }
 
   private static long count(Path db, String sql) throws Exception {

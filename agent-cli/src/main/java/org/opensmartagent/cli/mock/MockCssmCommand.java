@@ -2,6 +2,9 @@ package org.opensmartagent.cli.mock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +52,12 @@ public final class MockCssmCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", description = "The port to listen on (default 0: any free port).")
-  int port;
+  @Option(
+      names = "--port",
+      description =
+          "The port to listen on (default: the port of the last server in the out dir if it is"
+              + " free, else any free port; 0: any free port).")
+  Optional<Integer> port = Optional.empty();
 
   @Option(
       names = "--state-file",
@@ -98,11 +105,13 @@ public final class MockCssmCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Io io = ((LicenseSmart) spec.root().userObject()).io();
-    MockLicenseServer.Builder b = MockLicenseServer.builder().https(!http).port(port);
+    MockLicenseServer.Builder b = MockLicenseServer.builder().https(!http);
+    List<String> notes = keepFromLastRun(b);
     configureState(b);
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "mock-cssm-stop");
     try (MockLicenseServer server = start(b)) {
+      notes.forEach(io.out()::println);
       describe(io, server, writeFiles(server)).forEach(io.out()::println);
       io.out().flush();
       Runtime.getRuntime().addShutdownHook(hook);
@@ -119,6 +128,46 @@ public final class MockCssmCommand implements Callable<Integer> {
     io.out().println("Mock license server stopped.");
     io.out().flush();
     return 0;
+  }
+
+  /**
+   * A server started again on its out dir keeps the admin token (shells and {@code
+   * LICENSE_SMART_MOCK_CSSM} setups hold it) and, unless {@code --port} says otherwise and while it
+   * is free, the port (devices enabled with {@code --mock-cssm} hold its URLs). The keys and state
+   * persist in the database (or state file) themselves.
+   */
+  private List<String> keepFromLastRun(MockLicenseServer.Builder b) {
+    List<String> notes = new ArrayList<>();
+    MockServerDirectory.previousAdminToken(outDir).ifPresent(b::adminToken);
+    if (port.isPresent()) {
+      b.port(port.get());
+      return notes;
+    }
+    Optional<Integer> previous = MockServerDirectory.previousPort(outDir);
+    if (previous.isPresent()) {
+      if (isFree(previous.get())) {
+        b.port(previous.get());
+      } else {
+        notes.add(
+            "Port "
+                + previous.get()
+                + " of the last server in "
+                + outDir
+                + " is taken; listening on another. Enable devices again with --mock-cssm to"
+                + " give them the new URLs, or stop what holds the port and restart.");
+      }
+    }
+    return notes;
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new InetSocketAddress(InetAddress.getByName("localhost"), port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void configureState(MockLicenseServer.Builder b) {

@@ -28,8 +28,10 @@ import org.opensmartagent.testkit.TokenSpec;
 
 /**
  * The license server's engine: every admin and protocol operation runs under one lock on one {@link
- * ServerState}, and each change is reported to the change listener (the state file) before the lock
- * is released, so no reader sees half an operation. Thread-safe.
+ * ServerState}. A change is stored by the {@link Persistence} before the lock is released, or
+ * undone when storing it fails, so no reader sees half an operation and memory is never ahead of
+ * the store; a read first catches up with what other processes sharing the store changed.
+ * Thread-safe.
  */
 public final class LicenseService {
   private final Object lock = new Object();
@@ -40,7 +42,7 @@ public final class LicenseService {
   private final Registrations registrations;
   private final Authorizations authorizations;
   private final Reservations reservations;
-  private final Runnable onChange;
+  private final Persistence persistence;
   private final EventLog events = new EventLog();
 
   public LicenseService(
@@ -49,11 +51,11 @@ public final class LicenseService {
       ServerClock clock,
       SecureRandom random,
       int instanceLimit,
-      Runnable onChange) {
+      Persistence persistence) {
     this.state = Objects.requireNonNull(state, "state == null");
     this.pki = Objects.requireNonNull(pki, "pki == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
-    this.onChange = Objects.requireNonNull(onChange, "onChange == null");
+    this.persistence = Objects.requireNonNull(persistence, "persistence == null");
     this.admin = new AccountAdmin(state, random);
     this.registrations = new Registrations(state, pki, random, instanceLimit);
     this.authorizations = new Authorizations(state);
@@ -106,21 +108,15 @@ public final class LicenseService {
   }
 
   public List<AccountInfo> accounts() {
-    synchronized (lock) {
-      return admin.accounts();
-    }
+    return reading(() -> admin.accounts());
   }
 
   public List<TokenInfo> tokens(String virtualAccount) {
-    synchronized (lock) {
-      return admin.tokens(virtualAccount);
-    }
+    return reading(() -> admin.tokens(virtualAccount));
   }
 
   public InstanceInfo instance(String idOrUdi) {
-    synchronized (lock) {
-      return admin.instance(idOrUdi);
-    }
+    return reading(() -> admin.instance(idOrUdi));
   }
 
   public void removeInstance(String idOrUdi) {
@@ -129,15 +125,11 @@ public final class LicenseService {
   }
 
   public List<InstanceInfo> instances() {
-    synchronized (lock) {
-      return admin.instances();
-    }
+    return reading(() -> admin.instances());
   }
 
   public List<TagUsage> usage(String virtualAccount) {
-    synchronized (lock) {
-      return admin.usage(virtualAccount, clock.now());
-    }
+    return reading(() -> admin.usage(virtualAccount, clock.now()));
   }
 
   public String reserve(
@@ -162,9 +154,7 @@ public final class LicenseService {
   }
 
   public List<ReservationInfo> reservations() {
-    synchronized (lock) {
-      return reservations.list();
-    }
+    return reading(() -> reservations.list());
   }
 
   public ServerReply<RegisterResponse> register(RegisterRequest request, Csr csr) {
@@ -226,8 +216,20 @@ public final class LicenseService {
 
   /** Runs {@code reader} under the lock, for a consistent snapshot of the state. */
   public <T> T read(java.util.function.Function<ServerState, T> reader) {
+    return reading(() -> reader.apply(state));
+  }
+
+  /** Stops using the store, after the operation under way; the state stays readable. */
+  public void closeStore() {
     synchronized (lock) {
-      return reader.apply(state);
+      persistence.close();
+    }
+  }
+
+  private <T> T reading(Supplier<T> reader) {
+    synchronized (lock) {
+      persistence.beforeRead(state);
+      return reader.get();
     }
   }
 
@@ -241,8 +243,15 @@ public final class LicenseService {
 
   private <T> T changing(Supplier<T> operation) {
     synchronized (lock) {
-      T result = operation.get();
-      onChange.run();
+      persistence.begin(state);
+      T result;
+      try {
+        result = operation.get();
+      } catch (RuntimeException | Error e) {
+        persistence.abort(state);
+        throw e;
+      }
+      persistence.commit(state);
       return result;
     }
   }

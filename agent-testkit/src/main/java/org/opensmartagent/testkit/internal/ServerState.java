@@ -62,6 +62,21 @@ public final class ServerState {
     }
   }
 
+  /** Forgets everything, before the whole state is read again from its store. */
+  public void clear() {
+    smartAccounts.clear();
+    virtualAccounts.clear();
+    tokens.clear();
+    instances.clear();
+    instanceByUdi.clear();
+    conversions.clear();
+    reservations.clear();
+    usageByAccount.clear();
+    instancesByAccount.clear();
+    knownTags.clear();
+    changes = new Changes();
+  }
+
   /** Returns what changed since the last call and starts a new record. */
   public Changes takeChanges() {
     Changes taken = changes;
@@ -113,8 +128,9 @@ public final class ServerState {
     return smartAccounts.containsKey(name);
   }
 
+  /** Adds the smart account; one that exists already keeps its virtual accounts. */
   public void addSmartAccount(String name) {
-    smartAccounts.put(name, new LinkedHashSet<>());
+    smartAccounts.computeIfAbsent(name, n -> new LinkedHashSet<>());
     changes.smartAccounts.add(name);
   }
 
@@ -141,8 +157,9 @@ public final class ServerState {
                         + "'; create it with POST /admin/accounts/{sa}/virtual-accounts"));
   }
 
+  /** Adds {@code va}, or replaces the virtual account of that name. */
   public void addVirtualAccount(VirtualAccount va) {
-    smartAccounts.get(va.smartAccount()).add(va.name());
+    smartAccounts.computeIfAbsent(va.smartAccount(), n -> new LinkedHashSet<>()).add(va.name());
     virtualAccounts.put(va.name(), va);
     va.pool().forEach(g -> knownTags.add(g.tag()));
     changes.virtualAccounts.add(va.name());
@@ -173,8 +190,14 @@ public final class ServerState {
     return Optional.ofNullable(instanceByUdi.get(udi)).map(instances::get);
   }
 
+  /** Adds {@code instance}, or replaces the instance of that id. */
   public void addInstance(ProductInstance instance) {
-    instances.put(instance.id(), instance);
+    ProductInstance old = instances.put(instance.id(), instance);
+    if (old != null) {
+      instancesByAccount.merge(old.virtualAccount(), -1L, Long::sum);
+      count(old, -1);
+      instanceByUdi.remove(old.udi(), old.id());
+    }
     instanceByUdi.put(instance.udi(), instance.id());
     instancesByAccount.merge(instance.virtualAccount(), 1L, Long::sum);
     count(instance, +1);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,33 @@ final class Migrations {
                   + " PRIMARY KEY (udi, tag))"),
           List.of(
               // version 2: the per-account automatic grant of tags without licenses
-              "ALTER TABLE virtual_accounts ADD COLUMN auto_grant INTEGER NOT NULL DEFAULT 0"));
+              "ALTER TABLE virtual_accounts ADD COLUMN auto_grant INTEGER NOT NULL DEFAULT 0"),
+          sharing());
+
+  /**
+   * Version 3, for several servers on one database: a one-row {@code revision} that every change
+   * increments first (which serializes the writers of all processes), the revision of the change
+   * that last wrote each row, indexed, and the instances removed at each revision.
+   */
+  private static List<String> sharing() {
+    List<String> sql = new ArrayList<>();
+    sql.add("CREATE TABLE revision (id INTEGER PRIMARY KEY, rev BIGINT NOT NULL)");
+    sql.add("INSERT INTO revision (id, rev) VALUES (1, 0)");
+    for (String table :
+        List.of(
+            "smart_accounts",
+            "virtual_accounts",
+            "tokens",
+            "instances",
+            "reservations",
+            "conversions")) {
+      sql.add("ALTER TABLE " + table + " ADD COLUMN rev BIGINT NOT NULL DEFAULT 0");
+      sql.add("CREATE INDEX " + table + "_rev ON " + table + " (rev)");
+    }
+    sql.add("CREATE TABLE removed_instances (id VARCHAR(64) NOT NULL, rev BIGINT NOT NULL)");
+    sql.add("CREATE INDEX removed_instances_rev ON removed_instances (rev)");
+    return List.copyOf(sql);
+  }
 
   /** The schema version this code writes. */
   static final int CURRENT = STEPS.size();

@@ -9,42 +9,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
-import org.opensmartagent.core.EntitlementTag;
-import org.opensmartagent.core.reservation.AuthorizationCode;
-import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.internal.OwnerOnlyFiles;
-import org.opensmartagent.testkit.internal.ProductInstance;
-import org.opensmartagent.testkit.internal.Reservation;
+import org.opensmartagent.testkit.internal.Persistence;
 import org.opensmartagent.testkit.internal.ServerState;
-import org.opensmartagent.testkit.internal.Token;
-import org.opensmartagent.testkit.internal.VirtualAccount;
 
 /**
- * The server's state in a SQL database (SQLite or PostgreSQL, same SQL): {@link #load} reads it all
- * at start; {@link #commit} writes what one operation changed in one transaction. Keys are not
- * here: they stay in an owner-only file. One connection; the caller serializes every call (the
- * {@link org.opensmartagent.testkit.internal.LicenseService} lock). A failed commit is rolled back
- * and thrown as {@link StoreFailure}.
+ * The server's state in a SQL database (SQLite or PostgreSQL, same SQL), shared by every server
+ * process that opens the same database. {@link #load} reads it all at start. A change {@link
+ * #begin}s by incrementing the one-row {@code revision} (the row lock in PostgreSQL, the write lock
+ * in SQLite: the writers of all processes take turns) and, when the revision it finds is not the
+ * next after the one this process last saw, reads the rows other processes wrote since (each row
+ * carries the revision that wrote it, and removals leave a row in {@code removed_instances}); the
+ * operation then runs on an up-to-date state and {@link #commit} writes what it changed, stamped
+ * with that revision, in the same transaction. A read catches up the same way without the lock. A
+ * failed commit is rolled back, memory is read again from the database (or, if that fails too, on
+ * the next operation) and a {@link StoreFailure} says what to do. Keys are not here: they stay in
+ * an owner-only file. One connection; the caller serializes every call (the {@link
+ * org.opensmartagent.testkit.internal.LicenseService} lock).
  */
-public final class SqlStore implements Closeable {
+public final class SqlStore implements Persistence, Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final long UNKNOWN = -1;
 
   private final Connection c;
   private final String where;
   private final int foundVersion;
-  private long seq;
+
+  /** The revision memory reflects; {@link #UNKNOWN} until read, or after a failed restore. */
+  private long seen = UNKNOWN;
+
+  /** The revision of the change under way. */
+  private long writing;
+
+  private boolean closed;
 
   /** A database failure: the change was rolled back, or the database cannot be read. */
   public static final class StoreFailure extends RuntimeException {
@@ -60,7 +63,6 @@ public final class SqlStore implements Closeable {
     this.where = where;
     c.setAutoCommit(false);
     this.foundVersion = Migrations.migrate(c);
-    this.seq = maxSeq() + 1;
   }
 
   /** Opens (creating if needed) the SQLite database {@code file}, in WAL mode. */
@@ -121,26 +123,16 @@ public final class SqlStore implements Closeable {
     }
   }
 
-  /** Reads the whole state. */
+  /** Reads the whole state, as of the revision it finds. */
   public ServerState load() {
     ServerState state = new ServerState();
     try {
-      SqlLoader loader = new SqlLoader(c, this::read);
-      loader.accounts(state);
-      loader.tokens(state);
-      loader.instances(state);
-      loader.reservations(state);
-      try (Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SELECT udi, tag FROM conversions")) {
-        while (r.next()) {
-          state.convert(r.getString(1), EntitlementTag.parse(r.getString(2)));
-        }
-      }
+      reload(state, revision());
       c.commit();
     } catch (SQLException e) {
+      rollbackQuietly(e);
       throw failure("read", e);
     }
-    state.takeChanges();
     return state;
   }
 
@@ -153,202 +145,163 @@ public final class SqlStore implements Closeable {
     state.instances().forEach(i -> all.instances.add(i.id()));
     state.reservations().forEach(r -> all.reservations.add(r.productInstanceId()));
     all.conversions.addAll(state.conversions().keySet());
-    commit(state, all);
+    try {
+      long rev = bump();
+      new SqlWriter(c, rev).write(state, all);
+      c.commit();
+      seen = rev;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw failure("import into", e);
+    }
+    state.takeChanges();
   }
 
-  /** Writes {@code changes}, read from {@code state}, in one transaction. */
-  public void commit(ServerState state, ServerState.Changes changes) {
-    if (changes.isEmpty()) {
+  @Override
+  public void beforeRead(ServerState state) {
+    if (closed) {
       return;
     }
     try {
-      for (String sa : changes.smartAccounts) {
-        try (PreparedStatement p =
-            c.prepareStatement(
-                "INSERT INTO smart_accounts (name, seq) VALUES (?, ?) ON CONFLICT (name) DO"
-                    + " NOTHING")) {
-          p.setString(1, sa);
-          p.setLong(2, seq++);
-          p.executeUpdate();
-        }
-      }
-      for (String name : changes.virtualAccounts) {
-        writeVirtualAccount(state.virtualAccount(name));
-      }
-      for (String value : changes.tokens) {
-        Optional<Token> t = state.findToken(value);
-        if (t.isPresent()) {
-          writeToken(t.get());
-        }
-      }
-      for (ProductInstance removed : changes.removedInstances) {
-        if (state.findInstance(removed.id()).isEmpty()) {
-          try (PreparedStatement p = c.prepareStatement("DELETE FROM instances WHERE id = ?")) {
-            p.setString(1, removed.id());
-            p.executeUpdate();
-          }
-        }
-      }
-      for (String id : changes.instances) {
-        Optional<ProductInstance> i = state.findInstance(id);
-        if (i.isPresent()) {
-          writeInstance(i.get());
-        }
-      }
-      for (String id : changes.reservations) {
-        Optional<Reservation> r = state.findReservation(id);
-        if (r.isPresent()) {
-          writeReservation(r.get());
-        }
-      }
-      for (String udi : changes.conversions) {
-        for (EntitlementTag tag : state.conversions().getOrDefault(udi, java.util.Set.of())) {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO conversions (udi, tag) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            p.setString(1, udi);
-            p.setString(2, tag.value());
-            p.executeUpdate();
-          }
-        }
-      }
+      catchUp(state, revision());
       c.commit();
     } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
+      rollbackQuietly(e);
+      seen = UNKNOWN;
+      throw e instanceof SQLException s ? failure("read", s) : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Increments the revision, which waits for any other process's change to commit and keeps the
+   * next out until this one ends, then reads what changed since this process last looked.
+   */
+  @Override
+  public void begin(ServerState state) {
+    if (closed) {
+      throw new StoreFailure(
+          "the mock server is closed and no longer writes to the database "
+              + where
+              + "; start it again to make changes",
+          null);
+    }
+    try {
+      long rev = bump();
+      catchUp(state, rev - 1);
+      writing = rev;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(e);
+      seen = UNKNOWN;
+      throw e instanceof SQLException s ? failure("read", s) : (RuntimeException) e;
+    }
+  }
+
+  @Override
+  public void commit(ServerState state) {
+    ServerState.Changes changes = state.takeChanges();
+    try {
+      if (changes.isEmpty()) {
+        c.rollback(); // nothing to write: the revision stays where it was
+        return;
       }
-      throw e instanceof SQLException s ? failure("write", s) : (RuntimeException) e;
+      new SqlWriter(c, writing).write(state, changes);
+      c.commit();
+      seen = writing;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(e);
+      restore(state, e);
+      throw new StoreFailure(
+          "the database "
+              + where
+              + " refused the change ("
+              + e.getMessage()
+              + "); nothing was changed"
+              + (seen == UNKNOWN ? " (the state is read again before the next operation)" : "")
+              + "; check that the database is reachable and writable (disk space, permissions,"
+              + " connection), then retry",
+          e);
+    }
+  }
+
+  @Override
+  public void abort(ServerState state) {
+    ServerState.Changes changes = state.takeChanges();
+    RuntimeException cause = new IllegalStateException("the operation failed");
+    rollbackQuietly(cause);
+    if (!changes.isEmpty()) {
+      restore(state, cause);
+    }
+  }
+
+  /** Makes memory equal the database again after a change was rolled back: a full reload. */
+  private void restore(ServerState state, Exception failure) {
+    try {
+      reload(state, revision());
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
+      rollbackQuietly(e);
+      seen = UNKNOWN; // the next operation reads everything again, or fails
+    }
+  }
+
+  /**
+   * Brings {@code state} to revision {@code rev}: the rows written after the revision memory
+   * reflects, or, when that is unknown, everything.
+   */
+  private void catchUp(ServerState state, long rev) throws SQLException {
+    if (seen == UNKNOWN) {
+      reload(state, rev);
+    } else if (rev > seen) {
+      new SqlLoader(c, this::read, seen).all(state);
+      state.takeChanges();
+      seen = rev;
+    }
+  }
+
+  private void reload(ServerState state, long rev) throws SQLException {
+    seen = UNKNOWN;
+    state.clear();
+    new SqlLoader(c, this::read, -1).all(state);
+    state.takeChanges();
+    seen = rev;
+  }
+
+  private long bump() throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE revision SET rev = rev + 1");
+    }
+    return revision();
+  }
+
+  private long revision() throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT rev FROM revision")) {
+      if (!r.next()) {
+        throw new SQLException("the revision table is empty");
+      }
+      return r.getLong(1);
+    }
+  }
+
+  private void rollbackQuietly(Exception e) {
+    try {
+      c.rollback();
+    } catch (SQLException suppressed) {
+      e.addSuppressed(suppressed);
     }
   }
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       c.close();
     } catch (SQLException e) {
       throw failure("close", e);
-    }
-  }
-
-  private void writeVirtualAccount(VirtualAccount va) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO virtual_accounts (name, smart_account, auto_grant, seq) VALUES (?, ?, ?,"
-                + " ?) ON CONFLICT (name) DO UPDATE SET auto_grant = excluded.auto_grant")) {
-      p.setString(1, va.name());
-      p.setString(2, va.smartAccount());
-      p.setInt(3, va.autoGrant() ? 1 : 0);
-      p.setLong(4, seq++);
-      p.executeUpdate();
-    }
-    try (PreparedStatement p =
-        c.prepareStatement("DELETE FROM licenses WHERE virtual_account = ?")) {
-      p.setString(1, va.name());
-      p.executeUpdate();
-    }
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO licenses (virtual_account, position, tag, count, term_start, term_end,"
-                + " allow_overage) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      int position = 0;
-      for (LicenseGrant g : va.pool()) {
-        p.setString(1, va.name());
-        p.setInt(2, position++);
-        p.setString(3, g.tag().value());
-        p.setLong(4, g.count());
-        p.setString(5, g.term().start().map(Instant::toString).orElse(null));
-        p.setString(6, g.term().end().map(Instant::toString).orElse(null));
-        p.setInt(7, g.allowOverage() ? 1 : 0);
-        p.addBatch();
-      }
-      p.executeBatch();
-    }
-  }
-
-  private void writeToken(Token t) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO tokens (value, virtual_account, description, validity_days, max_uses,"
-                + " export_controlled, created_at, uses, revoked, seq) VALUES (?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?) ON CONFLICT (value) DO UPDATE SET uses = excluded.uses,"
-                + " revoked = excluded.revoked")) {
-      p.setString(1, t.value());
-      p.setString(2, t.virtualAccount());
-      p.setString(3, t.spec().description());
-      p.setInt(4, t.spec().validityDays());
-      p.setInt(5, t.spec().maxUses());
-      p.setInt(6, t.spec().exportControlled() ? 1 : 0);
-      p.setString(7, t.createdAt().toString());
-      p.setInt(8, t.uses());
-      p.setInt(9, t.revoked() ? 1 : 0);
-      p.setLong(10, seq++);
-      p.executeUpdate();
-    }
-  }
-
-  private void writeInstance(ProductInstance i) throws SQLException {
-    Map<String, Long> usage = new LinkedHashMap<>();
-    i.usage().forEach((tag, n) -> usage.put(tag.value(), n));
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO instances (id, udi, virtual_account, public_key, registered_at,"
-                + " id_cert_not_after, usage_report, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON"
-                + " CONFLICT (id) DO UPDATE SET id_cert_not_after = excluded.id_cert_not_after,"
-                + " usage_report = excluded.usage_report")) {
-      p.setString(1, i.id());
-      p.setString(2, i.udi());
-      p.setString(3, i.virtualAccount());
-      p.setString(4, Base64.getEncoder().encodeToString(i.publicKey()));
-      p.setString(5, i.registeredAt().toString());
-      p.setString(6, i.idCertNotAfter().toString());
-      p.setString(7, json(usage));
-      p.setLong(8, seq++);
-      p.executeUpdate();
-    }
-  }
-
-  private void writeReservation(Reservation r) throws SQLException {
-    List<String> earlier = r.earlier().stream().map(AuthorizationCode::text).toList();
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO reservations (product_instance_id, request_code, virtual_account,"
-                + " authorization_code, earlier_codes, returned, seq) VALUES (?, ?, ?, ?, ?, ?,"
-                + " ?) ON CONFLICT (product_instance_id) DO UPDATE SET authorization_code ="
-                + " excluded.authorization_code, earlier_codes = excluded.earlier_codes,"
-                + " returned = excluded.returned")) {
-      p.setString(1, r.productInstanceId());
-      p.setString(2, r.request().text());
-      p.setString(3, r.virtualAccount());
-      p.setString(4, r.latest().text());
-      p.setString(5, json(earlier));
-      p.setInt(6, r.isReturned() ? 1 : 0);
-      p.setLong(7, seq++);
-      p.executeUpdate();
-    }
-  }
-
-  private long maxSeq() throws SQLException {
-    long max = 0;
-    for (String table :
-        List.of("smart_accounts", "virtual_accounts", "tokens", "instances", "reservations")) {
-      try (Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SELECT MAX(seq) FROM " + table)) {
-        if (r.next()) {
-          max = Math.max(max, r.getLong(1));
-        }
-      }
-    }
-    c.commit();
-    return max;
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + value + " as JSON", e);
     }
   }
 

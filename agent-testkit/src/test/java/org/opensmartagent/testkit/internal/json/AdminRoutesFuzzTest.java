@@ -18,6 +18,7 @@ import org.opensmartagent.core.identity.LicensingEnvironment;
 import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.HttpAnswer;
 import org.opensmartagent.testkit.internal.LicenseService;
+import org.opensmartagent.testkit.internal.Persistence;
 import org.opensmartagent.testkit.internal.ServerClock;
 import org.opensmartagent.testkit.internal.ServerPki;
 import org.opensmartagent.testkit.internal.ServerState;
@@ -40,7 +41,7 @@ class AdminRoutesFuzzTest {
     FaultPlan faults = new FaultPlan();
     ServerState state = new ServerState();
     ServerClock clock = new ServerClock(Clock.fixed(NOW, ZoneOffset.UTC), faults);
-    LicenseService service = new LicenseService(state, PKI, clock, RANDOM, 100, () -> {});
+    LicenseService service = new LicenseService(state, PKI, clock, RANDOM, 100, Persistence.MEMORY);
     // Something to find: an account, a virtual account with a token and a license.
     service.createSmartAccount("acme");
     service.createVirtualAccount("acme", "lab");
