@@ -459,6 +459,7 @@ final class Life {
               + after.registration().state());
     }
     if (!ATTEMPTS.contains(was)
+        && !expired // an expired registration has no instance any more (seed 30)
         && !before
             .registration()
             .productInstanceId()
