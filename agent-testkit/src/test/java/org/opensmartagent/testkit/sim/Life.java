@@ -459,7 +459,7 @@ final class Life {
               + after.registration().state());
     }
     if (!ATTEMPTS.contains(was)
-        && !expired // an expired registration has no instance any more (seed 30)
+        && !expired // an expired registration has no instance any more (seed 30),
         && !before
             .registration()
             .productInstanceId()
@@ -481,9 +481,10 @@ final class Life {
                         + a.count());
               });
     }
-    if (!before
-        .authorization()
-        .lastAuthorization()
+    if (!expired // nor an authorization
+        && !before
+            .authorization()
+            .lastAuthorization()
         .equals(after.authorization().lastAuthorization())) {
       throw new Broken(
           "lost in a power cycle: last authorization was "
