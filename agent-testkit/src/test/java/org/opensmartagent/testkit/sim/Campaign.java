@@ -270,7 +270,8 @@ final class Campaign {
             r.newFailures().values().stream().mapToInt(List::size).sum()));
     r.newFailures()
         .forEach((kind, seeds) -> say("[sim] new failure \"" + kind + "\": " + listed(seeds)));
-    r.known().forEach((defect, seeds) -> say("[sim] known defect " + defect + ": " + listed(seeds)));
+    r.known()
+        .forEach((defect, seeds) -> say("[sim] known defect " + defect + ": " + listed(seeds)));
   }
 
   private static String listed(List<Long> seeds) {

@@ -485,7 +485,7 @@ final class Life {
         && !before
             .authorization()
             .lastAuthorization()
-        .equals(after.authorization().lastAuthorization())) {
+            .equals(after.authorization().lastAuthorization())) {
       throw new Broken(
           "lost in a power cycle: last authorization was "
               + before.authorization().lastAuthorization()

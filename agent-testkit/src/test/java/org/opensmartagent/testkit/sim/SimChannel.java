@@ -5,8 +5,8 @@ import org.opensmartagent.core.transport.SignedMessage;
 import org.opensmartagent.core.transport.TransportException;
 
 /**
- * The device's network: the world's shared HTTP channel, or nothing at all during an outage. Closing
- * it (the agent does at power-off) leaves the shared channel open.
+ * The device's network: the world's shared HTTP channel, or nothing at all during an outage.
+ * Closing it (the agent does at power-off) leaves the shared channel open.
  */
 final class SimChannel implements MessageChannel {
   private final MessageChannel delegate;
