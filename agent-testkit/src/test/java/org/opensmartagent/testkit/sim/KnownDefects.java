@@ -28,7 +28,26 @@ final class KnownDefects {
               Pattern.compile(
                   "^after a quiet time: (the server does not know instance|registered, the server"
                       + " answering, yet authorization is AUTHORIZATION_EXPIRED \\(last failure:"
-                      + " product instance \\S+ is not registered here)")));
+                      + " product instance \\S+ is not registered here)")),
+          new Known(
+              "seed 20261343 (found on simspeed): after the quiet time (faults healed, three days)"
+                  + " a registered device with features in use is still AUTHORIZATION_EXPIRED, its"
+                  + " last failure a signed try-again-later of 18 h from before the quiet time:"
+                  + " the agent did not authorize again in three days with the server answering;"
+                  + " shrunk only to 36 steps (try-again-later, dropped connections, 503 with"
+                  + " Retry-After, clock set back by 200 and 34 days, power cycles)",
+              Pattern.compile(
+                  "^after a quiet time: registered, the server answering, yet authorization is"
+                      + " AUTHORIZATION_EXPIRED \\(last failure: The license server is busy")),
+          new Known(
+              "seed 144 (found on simspeed): in the final quiet time the agent spins, more than"
+                  + " 1,000 wake-ups in one virtual hour; the spinning life of a logged run"
+                  + " (seeds from 1, two workers, most likely this one) logged 'Refused entitlement"
+                  + " ESA_DLP transition GRACE_PERIOD_EXPIRED -> OUT_OF_COMPLIANCE ... This is a"
+                  + " bug in the agent' on every retry, after an out-of-compliance grace period"
+                  + " ran out, try-again-later answers and the clock set back twice by about 20"
+                  + " days; not yet shrunk",
+              Pattern.compile("^a wake-up storm")));
 
   private KnownDefects() {}
 
