@@ -47,7 +47,22 @@ final class KnownDefects {
                   + " out-of-compliance grace period ran out, try-again-later answers and the clock"
                   + " set back twice by about 20 days; a bug that only the log shows; not yet"
                   + " shrunk (a single run of the life takes minutes on the loaded machine)",
-              Pattern.compile("^a wake-up storm")));
+              Pattern.compile("^a wake-up storm")),
+          new Known(
+              "seed 957 (found on simspeed's long run): enable, register (force), clock forward"
+                  + " 5163 h, server unreachable for 2272 h: after the quiet time (clock corrected,"
+                  + " three days, the server answering) the device is still AUTHORIZATION_EXPIRED,"
+                  + " its last failure the outage: it did not authorize again in three days",
+              Pattern.compile(
+                  "^after a quiet time: registered, the server answering, yet authorization is"
+                      + " AUTHORIZATION_EXPIRED \\(last failure: Network is unreachable")),
+          new Known(
+              "seed 1057 (found on simspeed's long run): after the quiet time the device is still"
+                  + " AUTHORIZATION_EXPIRED, its last failure a clock skew of 41 days from before"
+                  + " the clock was corrected; not yet shrunk",
+              Pattern.compile(
+                  "^after a quiet time: registered, the server answering, yet authorization is"
+                      + " AUTHORIZATION_EXPIRED \\(last failure: Clock skew")));
 
   private KnownDefects() {}
 
