@@ -36,8 +36,6 @@ import org.opensmartagent.testkit.LicenseGrant;
 import org.opensmartagent.testkit.ReservationLine;
 import org.opensmartagent.testkit.TokenSpec;
 import org.opensmartagent.transport.TransportKind;
-import org.opensmartagent.transport.TransportSettings;
-import org.opensmartagent.transport.Transports;
 
 /**
  * One device life: the real agent over real HTTP against the shared mock license server, on the
@@ -64,11 +62,19 @@ final class Life {
   private static final Duration QUIET = Duration.ofDays(3);
   private static final Duration HOUR = Duration.ofHours(1);
 
-  /** Whether the device's network is up, and how many exchanges it attempted. */
+  /**
+   * Whether the device's network is up, how many exchanges it attempted, and how many more answers
+   * the server delays (a slow server: the delay ends after them).
+   */
   static final class Network {
     volatile boolean down;
     volatile int exchanges;
+    int slowAnswers;
+    Runnable endSlow = () -> {};
   }
+
+  /** How a life went: its first broken invariant, if any, and how much it did. */
+  record Outcome(Optional<Failure> failure, int steps, int exchanges) {}
 
   /** The first invariant a life broke: at which step (-1: the final quiet time) and how. */
   record Failure(int step, String message) {
@@ -79,7 +85,8 @@ final class Life {
     }
   }
 
-  private static final class Broken extends RuntimeException {
+  /** An invariant broken: ends the life. */
+  static final class Broken extends RuntimeException {
     Broken(String message) {
       super(message, null, false, false);
     }
@@ -130,14 +137,14 @@ final class Life {
 
   /** Runs the life; the first invariant it breaks, if any. */
   static Optional<Failure> run(World world, long seed, List<Step> steps) {
-    return run(world, seed, steps, Long.MAX_VALUE);
+    return run(world, seed, steps, Long.MAX_VALUE).failure();
   }
 
   /**
    * As {@link #run(World, long, List)}, but a life still running at {@code stopAt} ({@link
    * System#nanoTime()}) ends there, without its quiet time: what it did so far was checked.
    */
-  static Optional<Failure> run(World world, long seed, List<Step> steps, long stopAt) {
+  static Outcome run(World world, long seed, List<Step> steps, long stopAt) {
     Life life = new Life(world, seed, steps);
     life.stopAt = stopAt;
     try {
@@ -147,23 +154,27 @@ final class Life {
     }
   }
 
-  private Optional<Failure> live() {
+  private Outcome live() {
     int i = 0;
     try {
       boot();
       check();
       for (; i < steps.size(); i++) {
         if (System.nanoTime() - stopAt > 0) {
-          return Optional.empty(); // out of time: the steps so far kept every invariant
+          // out of time: the steps so far kept every invariant
+          return new Outcome(Optional.empty(), i, network.exchanges);
         }
         perform(steps.get(i));
         check();
       }
       i = -1;
       quietTime();
-      return Optional.empty();
+      return new Outcome(Optional.empty(), steps.size(), network.exchanges);
     } catch (Broken e) {
-      return Optional.of(new Failure(i, e.getMessage()));
+      return new Outcome(
+          Optional.of(new Failure(i, e.getMessage())),
+          i < 0 ? steps.size() : i + 1,
+          network.exchanges);
     }
   }
 
@@ -251,7 +262,12 @@ final class Life {
       case 2 -> world.server.faults().dropNext(times);
       case 3 -> world.server.faults().malformedNext(times);
       case 4 -> world.server.faults().tryAgainLaterNext(times, Duration.ofDays(times * 10L));
-      default -> world.server.faults().latency(Duration.ofMillis(20L * times));
+      default -> {
+        // real time, below every timeout: bounded to the next answers so that it costs little
+        world.server.faults().latency(Duration.ofMillis(20L * times));
+        network.slowAnswers = times;
+        network.endSlow = () -> world.server.faults().latency(Duration.ZERO);
+      }
     }
   }
 
@@ -278,16 +294,7 @@ final class Life {
     for (int attempt = 0; agent.isEmpty(); attempt++) {
       bootNanos = time.ticker().getAsLong();
       long boot = bootNanos;
-      TransportSettings settings =
-          new TransportSettings.Builder()
-              .kind(kind)
-              .url(world.server.url(kind))
-              .clock(time.clock())
-              // a hung exchange is a transport failure after 5 s of real time, not a stuck build
-              .readTimeout(Duration.ofSeconds(5))
-              .callTimeout(Duration.ofSeconds(5))
-              .build();
-      SimChannel channel = new SimChannel(Transports.channel(settings), network);
+      SimChannel channel = new SimChannel(world.channel(kind), network);
       try {
         agent =
             Optional.of(
@@ -452,6 +459,7 @@ final class Life {
               + after.registration().state());
     }
     if (!ATTEMPTS.contains(was)
+        && !expired // an expired registration has no instance any more (seed 30),
         && !before
             .registration()
             .productInstanceId()
@@ -473,10 +481,11 @@ final class Life {
                         + a.count());
               });
     }
-    if (!before
-        .authorization()
-        .lastAuthorization()
-        .equals(after.authorization().lastAuthorization())) {
+    if (!expired // nor an authorization
+        && !before
+            .authorization()
+            .lastAuthorization()
+            .equals(after.authorization().lastAuthorization())) {
       throw new Broken(
           "lost in a power cycle: last authorization was "
               + before.authorization().lastAuthorization()
@@ -489,6 +498,7 @@ final class Life {
   private void quietTime() {
     store.heal();
     network.down = false;
+    network.slowAnswers = 0;
     world.server.faults().clear();
     time.setClock(world.trueNow());
     if (agent.isEmpty()) {

@@ -10,11 +10,18 @@ import org.opensmartagent.core.time.VirtualTime;
 /**
  * The life's {@link VirtualTime}, seen through a scheduler that remembers when each pending task is
  * due: the "never silent" invariant reads the agent's next wake-up from here, from outside the
- * engine. Used on one thread.
+ * engine. It also stops a life whose agent spins (more than {@link #STORM} wake-ups within one
+ * virtual hour, where retries, checkpoints and usage reports need a few dozen): such a life would
+ * otherwise run until its budget ends, and a device would burn its CPU and flood its log. Used on
+ * one thread.
  */
 final class RecordingScheduler implements AgentScheduler {
+  static final int STORM = 1000;
+  private static final long HOUR_NANOS = Duration.ofHours(1).toNanos();
   private final VirtualTime time;
   private final Set<Pending> pending = new HashSet<>();
+  private long windowStart = Long.MIN_VALUE;
+  private int wakeupsInWindow;
 
   RecordingScheduler(VirtualTime time) {
     this.time = time;
@@ -31,6 +38,7 @@ final class RecordingScheduler implements AgentScheduler {
             delay,
             () -> {
               forget(p);
+              countWakeup();
               task.run();
             });
     return () -> {
@@ -46,6 +54,20 @@ final class RecordingScheduler implements AgentScheduler {
       return pending.stream().mapToLong(p -> p.dueNanos).min().stream()
           .mapToObj(due -> Duration.ofNanos(Math.max(0, due - now)))
           .findFirst();
+    }
+  }
+
+  private void countWakeup() {
+    long now = nanos();
+    if (windowStart == Long.MIN_VALUE || now - windowStart >= HOUR_NANOS) {
+      windowStart = now;
+      wakeupsInWindow = 0;
+    }
+    if (++wakeupsInWindow > STORM) {
+      throw new Life.Broken(
+          "a wake-up storm: more than "
+              + STORM
+              + " wake-ups within one virtual hour (the agent spins; its log says why)");
     }
   }
 

@@ -4,7 +4,10 @@ import org.opensmartagent.core.transport.MessageChannel;
 import org.opensmartagent.core.transport.SignedMessage;
 import org.opensmartagent.core.transport.TransportException;
 
-/** The device's network: the real HTTP channel, or nothing at all during an outage. */
+/**
+ * The device's network: the world's shared HTTP channel, or nothing at all during an outage.
+ * Closing it (the agent does at power-off) leaves the shared channel open.
+ */
 final class SimChannel implements MessageChannel {
   private final MessageChannel delegate;
   private final Life.Network network;
@@ -21,7 +24,13 @@ final class SimChannel implements MessageChannel {
       throw new TransportException(
           TransportException.Kind.CONNECTION, "Network is unreachable (simulated outage)");
     }
-    return delegate.exchange(request);
+    try {
+      return delegate.exchange(request);
+    } finally {
+      if (network.slowAnswers > 0 && --network.slowAnswers == 0) {
+        network.endSlow.run();
+      }
+    }
   }
 
   @Override
@@ -31,6 +40,6 @@ final class SimChannel implements MessageChannel {
 
   @Override
   public void close() {
-    delegate.close();
+    // the world's channel outlives the agent
   }
 }

@@ -125,4 +125,18 @@ class SimulatedDefectTest {
         new Step(Kind.REGISTER, 1, 0),
         new Step(Kind.REQUEST, 1, 1));
   }
+
+  /**
+   * Seed 30 (a false alarm of the simulator, fixed in its invariant): a registration that expired
+   * while the device was off, by a clock that had jumped forward, has no instance any more.
+   */
+  @Test
+  void aRegistrationThatExpiredWhileOffHasNoInstanceAnyMore() {
+    keepsEveryInvariant(
+        30L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REGISTER, 0, 0),
+        new Step(Kind.CLOCK_JUMP, 1, Duration.parse("PT7981H49M55S").toSeconds()),
+        new Step(Kind.POWER_CYCLE, 0, Duration.parse("PT857H23M56S").toSeconds()));
+  }
 }
