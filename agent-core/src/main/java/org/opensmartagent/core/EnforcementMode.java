@@ -115,8 +115,11 @@ public enum EnforcementMode {
               union(VERDICTS, EnumSet.of(AUTHORIZATION_EXPIRED), unregistered);
           case GRACE_PERIOD_EXPIRED ->
               union(
-                  EnumSet.of(AUTHORIZED, OVERAGE, INVALID_TAG, AUTHORIZATION_EXPIRED),
+                  EnumSet.of(
+                      AUTHORIZED, OVERAGE, INVALID_TAG, AUTHORIZATION_EXPIRED, OUT_OF_COMPLIANCE),
                   unregistered);
+            // OUT_OF_COMPLIANCE: the grace period ran out only on a wrong clock (jumped forward)
+            // that the server's time then corrected, so it is running again
           case RESERVED_AUTHORIZED -> union(EnumSet.of(NOT_AUTHORIZED), unregistered);
           case NOT_AUTHORIZED -> union(EnumSet.of(RESERVED_AUTHORIZED), unregistered);
         };

@@ -63,4 +63,38 @@ class CorrectedJumpTest {
       assertThat(f.status().takenAt()).isBeforeOrEqualTo(truth.plusSeconds(1));
     }
   }
+
+  /**
+   * Seed 144 of the field simulation: a grace period that ran out only because the clock was ahead
+   * is running again once the server's time heals agent time. The move back from
+   * GRACE_PERIOD_EXPIRED to OUT_OF_COMPLIANCE was refused as "a bug in the agent", on every
+   * wake-up, without end.
+   */
+  @Test
+  void aGracePeriodThatRanOutOnlyBecauseTheClockWasAheadRunsAgainWhenTimeHeals() throws Exception {
+    try (Fixtures f = new Fixtures()) {
+      f.registeredWithFeatures();
+      f.server.setOutOfCompliance(DLP, true);
+      assertThat(f.agent.renewAuthorization().succeeded()).isTrue();
+      f.advanceDays(10);
+      f.time.setClock(f.time.now().plus(Duration.ofDays(25)));
+      f.server.setServerClockOffset(Duration.ofDays(-25)); // the server keeps the true time
+      f.advance(Duration.ofDays(1).plusHours(1)); // the daily wake-up sees the jump
+      assertThat(f.mode(DLP)).isEqualTo(EnforcementMode.GRACE_PERIOD_EXPIRED);
+
+      f.time.setClock(f.time.now().minus(Duration.ofDays(25))); // NTP corrects the clock
+      f.server.setServerClockOffset(Duration.ZERO);
+      OperationResult r = f.agent.renewAuthorization();
+
+      assertThat(r.succeeded()).as(r.message()).isTrue();
+      assertThat(f.mode(DLP)).isEqualTo(EnforcementMode.OUT_OF_COMPLIANCE);
+      int attempts =
+          f.server.requests(org.opensmartagent.core.transport.AuthorizeRequest.class).size();
+      f.advanceDays(1);
+      assertThat(f.server.requests(org.opensmartagent.core.transport.AuthorizeRequest.class).size())
+          .as("no storm of renewals")
+          .isLessThanOrEqualTo(attempts + 2);
+      assertThat(f.events(EventCode.OOC_GRACE_EXPIRED)).hasSize(1);
+    }
+  }
 }
