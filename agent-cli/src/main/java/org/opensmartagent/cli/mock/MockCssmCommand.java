@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.opensmartagent.testkit.MockLicenseServer;
 import org.opensmartagent.testkit.MockServerDirectory;
 import org.opensmartagent.transport.TransportKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,6 +82,8 @@ public final class MockCssmCommand implements Callable<Integer> {
       description = "Import a JSON state file (from --state-file) into a new database.")
   Optional<Path> importStateFile = Optional.empty();
 
+  @Mixin JdbcOptions jdbc;
+
   @Option(names = "--in-memory", description = "Keep no state: everything is lost on exit.")
   boolean inMemory;
 
@@ -107,11 +111,12 @@ public final class MockCssmCommand implements Callable<Integer> {
     Io io = ((LicenseSmart) spec.root().userObject()).io();
     MockLicenseServer.Builder b = MockLicenseServer.builder().https(!http);
     List<String> notes = keepFromLastRun(b);
-    configureState(b);
+    Optional<JdbcOptions.Settings> shared = configureState(b);
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "mock-cssm-stop");
-    try (MockLicenseServer server = start(b)) {
+    try (MockLicenseServer server = start(b, shared)) {
       notes.forEach(io.out()::println);
+      shared.ifPresent(s -> io.out().println(sharedNote(s)));
       describe(io, server, writeFiles(server)).forEach(io.out()::println);
       io.out().flush();
       Runtime.getRuntime().addShutdownHook(hook);
@@ -170,35 +175,86 @@ public final class MockCssmCommand implements Callable<Integer> {
     }
   }
 
-  private void configureState(MockLicenseServer.Builder b) {
-    long kinds = (stateFile.isPresent() ? 1 : 0) + (database.isPresent() ? 1 : 0);
-    if (kinds + (inMemory ? 1 : 0) > 1) {
+  /** Sets where the state is kept; returns the PostgreSQL settings when it is a shared database. */
+  private Optional<JdbcOptions.Settings> configureState(MockLicenseServer.Builder b) {
+    long kinds =
+        (stateFile.isPresent() ? 1 : 0)
+            + (database.isPresent() ? 1 : 0)
+            + (jdbc.given() ? 1 : 0)
+            + (inMemory ? 1 : 0);
+    if (kinds > 1) {
       throw new IllegalArgumentException(
-          "give only one of --state-file, --database and --in-memory");
+          "give only one of --state-file, --database, --jdbc-url and --in-memory (each is a"
+              + " different place to keep the state)");
     }
+    jdbc.check();
     if (importStateFile.isPresent() && (stateFile.isPresent() || inMemory)) {
       throw new IllegalArgumentException("--import-state-file imports into a database only");
     }
     if (stateFile.isPresent()) {
       b.stateFile(stateFile.get());
-    } else if (!inMemory) {
-      try {
-        Files.createDirectories(outDir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create " + outDir, e);
-      }
+      return Optional.empty();
+    }
+    if (inMemory) {
+      return Optional.empty();
+    }
+    createDirectories(outDir);
+    Optional<JdbcOptions.Settings> shared = Optional.empty();
+    if (jdbc.given()) {
+      JdbcOptions.Settings s = jdbc.settings(outDir, System::getenv);
+      createDirectories(s.keysFile().getParent());
+      b.database(s.database());
+      shared = Optional.of(s);
+    } else {
       b.database(Database.sqlite(database.orElse(outDir.resolve("mock-cssm.db"))));
-      importStateFile.ifPresent(b::importStateFile);
+    }
+    importStateFile.ifPresent(b::importStateFile);
+    return shared;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
     }
   }
 
-  private static MockLicenseServer start(MockLicenseServer.Builder b) {
+  private static String sharedNote(JdbcOptions.Settings s) {
+    return "State in the PostgreSQL database "
+        + s.url()
+        + "; keys in "
+        + s.keysFile()
+        + " (every server sharing the database needs an owner-only copy of it).";
+  }
+
+  private static MockLicenseServer start(
+      MockLicenseServer.Builder b, Optional<JdbcOptions.Settings> shared) {
+    MockLicenseServer built;
     try {
-      return b.build().start();
+      built = b.build();
+    } catch (RuntimeException e) {
+      Optional<SQLException> sql = sqlCause(e);
+      if (shared.isPresent() && sql.isPresent()) {
+        throw shared.get().unreachable(sql.get());
+      }
+      throw e;
+    }
+    try {
+      return built.start();
     } catch (IOException e) {
       throw new IllegalStateException(
           "the mock license server could not start: " + e.getMessage(), e);
     }
+  }
+
+  private static Optional<SQLException> sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return Optional.of(sql);
+      }
+    }
+    return Optional.empty();
   }
 
   private List<Path> writeFiles(MockLicenseServer server) {
