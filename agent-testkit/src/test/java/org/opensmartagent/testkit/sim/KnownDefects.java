@@ -18,27 +18,11 @@ final class KnownDefects {
           // issue 10 #1/#2, #3, #5 and #6 were listed here until the engine's fixes (826808e), the
           // forced register after a year-long forward jump and the device clock before the
           // reservation signing certificate until branch simfix, seed 100 (a forced register whose
-          // answer was lost left an instance the server did not know) until branch engine2;
-          // SimulatedDefectTest keeps their shrunk reproductions
-          new Known(
-              "seed 20261343 (found on simspeed): after the quiet time (faults healed, three days)"
-                  + " a registered device with features in use is still AUTHORIZATION_EXPIRED, its"
-                  + " last failure a signed try-again-later of 18 h from before the quiet time:"
-                  + " the agent did not authorize again in three days with the server answering;"
-                  + " shrunk only to 36 steps (try-again-later, dropped connections, 503 with"
-                  + " Retry-After, clock set back by 200 and 34 days, power cycles)",
-              Pattern.compile(
-                  "^after a quiet time: registered, the server answering, yet authorization is"
-                      + " AUTHORIZATION_EXPIRED \\(last failure: The license server is busy")),
-          new Known(
-              "seed 144 (found on simspeed): in the final quiet time the agent spins, more than"
-                  + " 1,000 wake-ups in one virtual hour; its log (replayed with logging on)"
-                  + " repeats 'Refused entitlement ESA_DLP transition GRACE_PERIOD_EXPIRED ->"
-                  + " OUT_OF_COMPLIANCE ... This is a bug in the agent' on every retry, after an"
-                  + " out-of-compliance grace period ran out, try-again-later answers and the clock"
-                  + " set back twice by about 20 days; a bug that only the log shows; not yet"
-                  + " shrunk (a single run of the life takes minutes on the loaded machine)",
-              Pattern.compile("^a wake-up storm")),
+          // answer was lost left an instance the server did not know) until branch engine2, seed
+          // 20261343 (no authorization three days after the faults healed) until the merge of
+          // engine2 and simspeed, seed 144 (a grace period that ran out on a forward-jumped clock
+          // could not run again: a wake-up storm) until 53fa561; SimulatedDefectTest and
+          // CorrectedJumpTest keep their reproductions
           new Known(
               "seed 957 (found on simspeed's long run): enable, register (force), clock forward"
                   + " 5163 h, server unreachable for 2272 h: after the quiet time (clock corrected,"
