@@ -282,7 +282,8 @@ class PortalBrowserTest {
           new FormBody.Builder().add("action", "createSmartAccount").add("name", "forged").build();
       FormBody wrongToken =
           new FormBody.Builder()
-              .add("csrf", "A" + csrf.substring(1))
+              // a token that differs in its first character (one in 64 real tokens starts with A)
+              .add("csrf", (csrf.charAt(0) == 'A' ? "B" : "A") + csrf.substring(1))
               .add("action", "createSmartAccount")
               .add("name", "forged")
               .build();
