@@ -94,8 +94,8 @@ final class AgentTime {
   /**
    * After a resync moved agent time back by {@code back} to {@code now}: the local instants stamped
    * while the clock was ahead (they lie after {@code now}) move back by as much, so that a grace
-   * period, a usage report, a reminder or an attempt set during the jump is where it would have
-   * been without it. Times the server gave (the authorization's end, the certificate) are
+   * period, a usage report, a reminder, an attempt or a retry set during the jump is where it would
+   * have been without it. Times the server gave (the authorization's end, the certificate) are
    * untouched.
    */
   static void healStamps(AgentState s, Instant now, Duration back, ProductPolicy p) {
@@ -104,6 +104,14 @@ final class AgentTime {
     s.lastIdRenewalAttempt = back(s.lastIdRenewalAttempt, Duration.ZERO, now, back);
     s.lastReminder = back(s.lastReminder, Duration.ZERO, now, back);
     s.usageReportDue = back(s.usageReportDue, p.usageReportDelay(), now, back);
+    // a retry set while the clock was ahead would otherwise stay that far in the future, and the
+    // loop, which never lets a retry lie more than the longest backoff ahead of now, would move it
+    // along with now at every wake-up without ever running it (seed 957)
+    s.authRetry =
+        new RetryState(
+            s.authRetry.failures(), back(s.authRetry.nextRetry(), p.retryMax(), now, back));
+    s.idRetry =
+        new RetryState(s.idRetry.failures(), back(s.idRetry.nextRetry(), p.retryMax(), now, back));
     for (EntitlementState e : s.entitlements.values()) {
       e.graceEnds = back(e.graceEnds, p.outOfComplianceGrace(), now, back);
     }

@@ -55,4 +55,17 @@ class AgentTimeHealTest {
     assertThat(s.lastReminder).contains(healed);
     assertThat(s.usageReportDue).contains(healed.plus(P.usageReportDelay()));
   }
+
+  @Test
+  void retriesSetWhileTheClockWasAheadMoveBackOnesSetBeforeDoNot() {
+    AgentState s = AgentState.fresh(P);
+    Instant failedAhead = NOW.plus(BACK).minus(Duration.ofHours(5));
+    Instant retryAhead = failedAhead.plus(P.retryMax());
+    Instant retrySoon = NOW.plus(Duration.ofHours(3)); // set before the jump: within one backoff
+    s.authRetry = new RetryState(7, Optional.of(retryAhead));
+    s.idRetry = new RetryState(2, Optional.of(retrySoon));
+    AgentTime.healStamps(s, NOW, BACK, P);
+    assertThat(s.authRetry).isEqualTo(new RetryState(7, Optional.of(retryAhead.minus(BACK))));
+    assertThat(s.idRetry).isEqualTo(new RetryState(2, Optional.of(retrySoon)));
+  }
 }

@@ -139,4 +139,19 @@ class SimulatedDefectTest {
         new Step(Kind.CLOCK_JUMP, 1, Duration.parse("PT7981H49M55S").toSeconds()),
         new Step(Kind.POWER_CYCLE, 0, Duration.parse("PT857H23M56S").toSeconds()));
   }
+
+  /**
+   * Seed 957 of the long run: a registered product whose clock jumped 215 days ahead during a
+   * 95-day outage was still AUTHORIZATION_EXPIRED three days after the clock was corrected and the
+   * server answered again.
+   */
+  @Test
+  void aRegistrationSeenExpiredOnAJumpedClockAuthorizesAgainOnceTheClockIsCorrected() {
+    keepsEveryInvariant(
+        957L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REGISTER, 1, 0),
+        new Step(Kind.CLOCK_JUMP, 1, Duration.ofHours(5163).toSeconds()),
+        new Step(Kind.OUTAGE, 0, Duration.ofHours(2272).toSeconds()));
+  }
 }
