@@ -64,6 +64,11 @@ public final class Fixtures implements AutoCloseable {
   }
 
   public SmartAgent build() throws StoreException {
+    return builder().build();
+  }
+
+  /** The builder of this fixture's agent (its policy, server, store, time and events), to vary. */
+  public SmartAgent.Builder builder() {
     return SmartAgent.builder()
         .policy(policy)
         .udi(UDI)
@@ -73,8 +78,7 @@ public final class Fixtures implements AutoCloseable {
         .clock(time.clock())
         .ticker(time.ticker())
         .random(new SplittableRandom(42))
-        .listener(events::add)
-        .build();
+        .listener(events::add);
   }
 
   /** Closes the agent and starts a new one on the same store, as after a reboot. */

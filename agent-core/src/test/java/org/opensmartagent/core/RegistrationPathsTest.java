@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opensmartagent.core.OperationResult.Operation;
@@ -152,18 +151,7 @@ class RegistrationPathsTest {
           .contains(SmartAgent.VERSION);
 
       f.agent.close();
-      f.agent =
-          SmartAgent.builder()
-              .policy(f.policy)
-              .udi(Fixtures.UDI)
-              .transport(f.server)
-              .store(new InMemoryTrustedStore())
-              .scheduler(f.time)
-              .clock(f.time.clock())
-              .ticker(f.time.ticker())
-              .random(new SplittableRandom(7))
-              .versionPrivacy(true)
-              .build();
+      f.agent = f.builder().store(new InMemoryTrustedStore()).versionPrivacy(true).build();
       f.agent.enable();
       f.agent.register("TOKEN1");
       assertThat(f.server.requests(RegisterRequest.class).get(1).agentVersion()).isEmpty();

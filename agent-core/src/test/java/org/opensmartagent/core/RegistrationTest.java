@@ -201,18 +201,7 @@ class RegistrationTest {
   void classicLicensesAreConvertedOnceAtRegistration() throws Exception {
     try (Fixtures f = new Fixtures()) {
       f.agent.close();
-      f.agent =
-          SmartAgent.builder()
-              .policy(f.policy)
-              .udi(Fixtures.UDI)
-              .transport(f.server)
-              .store(new InMemoryTrustedStore())
-              .scheduler(f.time)
-              .clock(f.time.clock())
-              .ticker(f.time.ticker())
-              .classicLicense(DLP)
-              .listener(f.events::add)
-              .build();
+      f.agent = f.builder().store(new InMemoryTrustedStore()).classicLicense(DLP).build();
       f.agent.enable();
       assertThat(f.status().licenseConversionEnabled()).isTrue();
       assertThat(f.status().licenseConversionDone()).isFalse();

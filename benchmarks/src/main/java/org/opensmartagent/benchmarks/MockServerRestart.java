@@ -2,17 +2,9 @@ package org.opensmartagent.benchmarks;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
-import java.util.Optional;
-import org.opensmartagent.core.Udi;
-import org.opensmartagent.core.identity.Csr;
 import org.opensmartagent.core.identity.DeviceKeys;
 import org.opensmartagent.core.identity.KeyAlgorithm;
-import org.opensmartagent.core.protocol.MessageSigning;
-import org.opensmartagent.core.protocol.ProtocolCodec;
 import org.opensmartagent.core.transport.MessageChannel;
-import org.opensmartagent.core.transport.MessageType;
-import org.opensmartagent.core.transport.RegisterRequest;
 import org.opensmartagent.testkit.Database;
 import org.opensmartagent.testkit.MockLicenseServer;
 import org.opensmartagent.testkit.TokenSpec;
@@ -22,8 +14,8 @@ import org.opensmartagent.transport.Transports;
 /**
  * Not JMH: starts the SQLite-backed mock server on an existing database (for example the one {@link
  * MockServerScale} leaves behind) {@code RUNS} times and prints, for each start, the time from
- * {@code build()} to the first answered registration. The first start also migrates a database of
- * an older schema. Run: {@code java -cp target/benchmarks.jar
+ * {@code build()} to the first answered registration (and its authorization). The first start also
+ * migrates a database of an older schema. Run: {@code java -cp target/benchmarks.jar
  * org.opensmartagent.benchmarks.MockServerRestart DB [RUNS]} on a copy of the database (each run
  * registers one more instance).
  */
@@ -46,29 +38,7 @@ public final class MockServerRestart {
         String token = server.admin().createToken("lab", TokenSpec.standard("restart " + run));
         try (MessageChannel channel =
             Transports.channel(server.transportSettings(TransportKind.TRANSPORT_GATEWAY))) {
-          String udi = "PID:ESA-C170,SN:RESTART" + System.nanoTime();
-          RegisterRequest request =
-              new RegisterRequest(
-                  token,
-                  List.of(Udi.parse(udi)),
-                  Optional.empty(),
-                  "restart",
-                  Optional.empty(),
-                  Optional.of("restart"),
-                  List.of(),
-                  Csr.create(keys, udi, List.of()),
-                  false);
-          ProtocolCodec.decodeRegisterResponse(
-                  channel
-                      .exchange(
-                          MessageSigning.sign(
-                              MessageType.REGISTER_REQUEST,
-                              ProtocolCodec.encode(request),
-                              keys,
-                              List.of()))
-                      .payload())
-              .reply()
-              .body();
+          MockServerScale.register(channel, keys, token, "RESTART", System.nanoTime());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(

@@ -194,8 +194,8 @@ public final class MockServerScale {
     }
   }
 
-  private static void register(
-      MessageChannel channel, DeviceKeys keys, String token, String prefix, long i)
+  /** Registers the instance {@code prefix}{@code i} and authorizes it once. */
+  static void register(MessageChannel channel, DeviceKeys keys, String token, String prefix, long i)
       throws Exception {
     String udi = "PID:ESA-C170,SN:" + prefix + String.format("%010d", i);
     RegisterRequest request =
