@@ -22,18 +22,19 @@ final class Backoff {
       RandomGenerator random,
       Optional<Duration> serverAsked,
       Instant cap) {
-    Duration exp = p.retryInitial();
-    for (int i = 0; i < previousFailures && exp.compareTo(p.retryMax()) < 0; i++) {
-      exp = exp.multipliedBy(2);
-    }
-    if (exp.compareTo(p.retryMax()) > 0) {
-      exp = p.retryMax();
+    Duration max = p.retryMax();
+    Duration exp = p.retryInitial(); // never above max (the policy checks)
+    // 64 doublings reach any max from any positive start; a hostile failure count costs no more
+    for (int i = 0; i < Math.min(previousFailures, 64); i++) {
+      exp = Durations.min(exp.multipliedBy(2), max); // never overflows: at most twice max
     }
     long halfMillis = Math.max(1, exp.toMillis() / 2);
-    Duration delay = Duration.ofMillis(halfMillis + random.nextLong(halfMillis + 1));
-    if (serverAsked.isPresent() && serverAsked.get().compareTo(delay) > 0) {
-      delay = serverAsked.get().compareTo(p.retryMax()) > 0 ? p.retryMax() : serverAsked.get();
-    }
+    Duration jittered = Duration.ofMillis(halfMillis + random.nextLong(halfMillis + 1));
+    // the server may ask for a longer wait, never for more than the longest backoff
+    Duration delay =
+        serverAsked
+            .map(asked -> Durations.max(jittered, Durations.min(asked, max)))
+            .orElse(jittered);
     Instant at = now.plus(delay);
     return at.isAfter(cap) ? cap : at;
   }

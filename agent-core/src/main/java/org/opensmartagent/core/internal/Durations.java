@@ -22,6 +22,16 @@ public final class Durations {
   }
 
   /** True for a duration above zero. */
+  /** The shorter of {@code a} and {@code b}. */
+  public static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** The longer of {@code a} and {@code b}. */
+  public static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   public static boolean positive(Duration d) {
     return !d.isZero() && !d.isNegative();
   }

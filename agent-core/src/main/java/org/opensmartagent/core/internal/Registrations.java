@@ -94,7 +94,7 @@ final class Registrations {
           try {
             return attemptRegistration(t, keys, force, request, 1);
           } catch (AgentStoreException e) {
-            state.commitTransient(
+            state.changeTransient(
                 (s, now, ev) ->
                     registrationFailed(s, "the registration could not be saved on the device", ev));
             throw e;
@@ -150,12 +150,12 @@ final class Registrations {
       ServerReply<RegisterResponse> reply = config.transport().register(request);
       if (!reply.isAccepted()) {
         ServerReply.Rejection r = reply.rejection().orElseThrow();
-        state.commit((s, now, ev) -> registrationFailed(s, r.describe(), ev));
+        state.change((s, now, ev) -> registrationFailed(s, r.describe(), ev));
         return OperationResult.rejected(Operation.REGISTER, r.reason(), r.describe());
       }
       RegisterResponse body = reply.body();
       Responses.check(request.nonce(), body.nonce(), body.serverTime(), config);
-      state.commitVerified(
+      state.changeVerified(
           body.serverTime(), (s, now, ev) -> registered(s, now, body, request, keys, ev));
       OperationResult auth = renewals.authorizeNow();
       return OperationResult.success(
@@ -173,7 +173,7 @@ final class Registrations {
     }
   }
 
-  private Void registered(
+  private void registered(
       AgentState s,
       Instant now,
       RegisterResponse body,
@@ -217,10 +217,9 @@ final class Registrations {
           "converted",
           body.convertedLicenses());
     }
-    return null;
   }
 
-  private Void registrationFailed(AgentState s, String why, Events ev) {
+  private void registrationFailed(AgentState s, String why, Events ev) {
     boolean keepOld = s.beforeAttempt == RegistrationState.REGISTERED;
     Transitions.registration(
         s, keepOld ? RegistrationState.REGISTERED : RegistrationState.REGISTRATION_FAILED, ev);
@@ -228,7 +227,6 @@ final class Registrations {
     ev.add(
         EventCode.AGENT_REG_FAILED,
         "Registration failed: " + why + (keepOld ? " The existing registration is kept." : ""));
-    return null;
   }
 
   /**
@@ -269,13 +267,13 @@ final class Registrations {
       String token, DeviceKeys keys, boolean force, int attempt, TransportException e) {
     boolean retry = attempt < policy.registrationAttempts() && !wasRegistered();
     if (!retry) {
-      state.commit(
+      state.change(
           (s, now, ev) -> {
             if (force && s.beforeAttempt == RegistrationState.REGISTERED) {
               // the server may have replaced the instance before the answer was lost: check soon
               s.usageDirty = true;
               s.usageReportDue = Optional.of(now.plus(policy.usageReportDelay()));
-              return registrationFailed(
+              registrationFailed(
                   s,
                   Responses.clause(e.getMessage())
                       + ". The license server may have replaced the existing product instance"
@@ -283,8 +281,9 @@ final class Registrations {
                       + s.usageReportDue.get()
                       + ".",
                   ev);
+              return;
             }
-            return registrationFailed(s, e.getMessage(), ev);
+            registrationFailed(s, e.getMessage(), ev);
           });
       pending = Optional.empty();
       return OperationResult.communicationFailed(
@@ -336,13 +335,13 @@ final class Registrations {
   }
 
   /**
-   * Retries a pending registration if it is due; true when one ran. If the retry cannot even start
-   * (the store failed), it stays pending and is tried again after the shortest backoff.
+   * Retries a pending registration if it is due. If the retry cannot even start (the store failed),
+   * it stays pending and is tried again after the shortest backoff.
    */
-  boolean runPending(Instant now) {
+  void runPending(Instant now) {
     Optional<PendingRegistration> p = pending;
     if (p.isEmpty() || now.isBefore(p.get().retryAt())) {
-      return false;
+      return;
     }
     PendingRegistration r = p.get();
     pending = Optional.empty();
@@ -356,12 +355,11 @@ final class Registrations {
     try {
       attemptRegistration(r.token(), r.keys(), r.force(), request, r.attempts() + 1);
     } catch (AgentStoreException e) {
-      state.commitTransient(
+      state.changeTransient(
           (s, t, ev) ->
               registrationFailed(s, "the registration could not be saved on the device", ev));
       throw e;
     }
-    return true;
   }
 
   Optional<Instant> pendingRetry() {

@@ -104,7 +104,7 @@ final class Renewals {
       }
       AuthorizeResponse body = reply.body();
       Responses.check(request.nonce(), body.nonce(), body.serverTime(), config);
-      state.commitVerified(
+      state.changeVerified(
           body.serverTime(), (s, now, ev) -> Verdicts.apply(s, now, request, body, policy, ev));
       return OperationResult.success(
           Operation.RENEW_AUTHORIZATION,

@@ -18,8 +18,42 @@ interface StateAccess {
     T apply(AgentState s, Instant now, Events events);
   }
 
+  /** A change that returns nothing. */
+  @FunctionalInterface
+  interface Update {
+    void apply(AgentState s, Instant now, Events events);
+  }
+
   /** Commits a change: rules applied, stored, published; all or nothing. */
   <T> T commit(Change<T> change);
+
+  /** {@link #commit} for a change that returns nothing. */
+  default void change(Update update) {
+    commit(
+        (s, now, ev) -> {
+          update.apply(s, now, ev);
+          return null;
+        });
+  }
+
+  /** {@link #commitVerified} for a change that returns nothing. */
+  default void changeVerified(Instant serverTime, Update update) {
+    commitVerified(
+        serverTime,
+        (s, now, ev) -> {
+          update.apply(s, now, ev);
+          return null;
+        });
+  }
+
+  /** {@link #commitTransient} for a change that returns nothing. */
+  default void changeTransient(Update update) {
+    commitTransient(
+        (s, now, ev) -> {
+          update.apply(s, now, ev);
+          return null;
+        });
+  }
 
   /** Commits what a verified answer says, with the server's signed time as the reference. */
   <T> T commitVerified(Instant serverTime, Change<T> change);

@@ -16,7 +16,7 @@ import org.opensmartagent.core.transport.Verdict;
 final class Verdicts {
   private Verdicts() {}
 
-  static Void apply(
+  static void apply(
       AgentState s,
       Instant now,
       AuthorizeRequest request,
@@ -24,7 +24,7 @@ final class Verdicts {
       ProductPolicy p,
       Events ev) {
     if (s.reg.isEmpty()) {
-      return null; // deregistered while the request was on its way: nothing to apply
+      return; // deregistered while the request was on its way: nothing to apply
     }
     Map<EntitlementTag, Verdict> byTag = new HashMap<>();
     body.verdicts().forEach(v -> byTag.put(v.tag(), v));
@@ -64,6 +64,5 @@ final class Verdicts {
         "Authorization renewed; valid until " + s.authorizedUntil.get(),
         "authorizedUntil",
         s.authorizedUntil.get());
-    return null;
   }
 }
