@@ -23,11 +23,7 @@ final class Backoff {
       Optional<Duration> serverAsked,
       Instant cap) {
     Duration max = p.retryMax();
-    Duration exp = p.retryInitial(); // never above max (the policy checks)
-    // 64 doublings reach any max from any positive start; a hostile failure count costs no more
-    for (int i = 0; i < Math.min(previousFailures, 64); i++) {
-      exp = Durations.min(exp.multipliedBy(2), max); // never overflows: at most twice max
-    }
+    Duration exp = doubled(p.retryInitial(), previousFailures, max);
     long halfMillis = Math.max(1, exp.toMillis() / 2);
     Duration jittered = Duration.ofMillis(halfMillis + random.nextLong(halfMillis + 1));
     // the server may ask for a longer wait, never for more than the longest backoff
@@ -37,6 +33,19 @@ final class Backoff {
             .orElse(jittered);
     Instant at = now.plus(delay);
     return at.isAfter(cap) ? cap : at;
+  }
+
+  /**
+   * {@code initial} doubled {@code times} times, but never above {@code max} (nor is {@code
+   * initial}): the one exponential backoff of the agent, for server retries and failed wake-ups.
+   */
+  static Duration doubled(Duration initial, int times, Duration max) {
+    Duration d = Durations.min(initial, max);
+    // 64 doublings reach any max from any positive start; a hostile failure count costs no more
+    for (int i = 0; i < Math.min(times, 64); i++) {
+      d = Durations.min(d.multipliedBy(2), max); // never overflows: at most twice max
+    }
+    return d;
   }
 
   /**

@@ -153,15 +153,8 @@ final class Loop {
    * policy's first retry delay, doubled per failure up to {@link #FAILED_WAKEUP_RETRY_MAX}.
    */
   Duration failedWakeupDelay(int failed) {
-    Duration max =
-        policy.retryMax().compareTo(FAILED_WAKEUP_RETRY_MAX) < 0
-            ? policy.retryMax()
-            : FAILED_WAKEUP_RETRY_MAX;
-    Duration d = policy.retryInitial();
-    for (int i = 0; i < failed && d.compareTo(max) < 0; i++) {
-      d = d.multipliedBy(2);
-    }
-    return d.compareTo(max) < 0 ? d : max;
+    return Backoff.doubled(
+        policy.retryInitial(), failed, Durations.min(policy.retryMax(), FAILED_WAKEUP_RETRY_MAX));
   }
 
   /** After a failed wake-up: try again after {@code delay}, unless armed sooner. */
