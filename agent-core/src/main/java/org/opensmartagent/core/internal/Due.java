@@ -36,13 +36,31 @@ final class Due {
   /** The earliest action, if any; ties go to the action listed first in {@link Action}. */
   static Optional<Next> next(
       AgentState s, ProductPolicy p, Instant now, Optional<Instant> registrationRetry) {
+    return all(s, p, now, registrationRetry)
+        .min(Comparator.comparing(Next::at).thenComparing(Next::action));
+  }
+
+  /**
+   * The earliest time after {@code now} at which an action falls due: after a wake-up failed, the
+   * work due now waits for its backoff, but nothing due later may wait for it.
+   */
+  static Optional<Instant> nextAfter(
+      AgentState s, ProductPolicy p, Instant now, Optional<Instant> registrationRetry) {
+    return all(s, p, now, registrationRetry)
+        .map(Next::at)
+        .filter(at -> at.isAfter(now))
+        .min(Comparator.naturalOrder());
+  }
+
+  private static Stream<Next> all(
+      AgentState s, ProductPolicy p, Instant now, Optional<Instant> registrationRetry) {
     return Stream.of(
             registrationRetry.map(at -> new Next(Action.REGISTER_RETRY, at)),
-            authorization(s, p, now).map(at -> new Next(Action.AUTHORIZE, at)),
+            renewal(s, p, now).map(at -> new Next(Action.AUTHORIZE, at)),
+            usageReport(s).map(at -> new Next(Action.AUTHORIZE, at)),
             idRenewal(s, p, now).map(at -> new Next(Action.RENEW_ID, at)),
             tick(s, p, now).map(at -> new Next(Action.TICK, at)))
-        .flatMap(Optional::stream)
-        .min(Comparator.comparing(Next::at).thenComparing(Next::action));
+        .flatMap(Optional::stream);
   }
 
   /**
@@ -52,16 +70,24 @@ final class Due {
    * the clock was corrected cannot postpone it.
    */
   static Optional<Instant> authorization(AgentState s, ProductPolicy p, Instant now) {
+    return Wakeups.earliest(renewal(s, p, now), usageReport(s));
+  }
+
+  /** The pending retry or the regular renewal of a registered product's authorization. */
+  private static Optional<Instant> renewal(AgentState s, ProductPolicy p, Instant now) {
     if (!registered(s)) {
       return Optional.empty();
     }
-    Optional<Instant> regular =
-        s.authRetry
-            .nextRetry()
-            .map(at -> atMost(at, now.plus(p.retryMax())))
-            .or(() -> s.lastAuthorization.map(t -> t.plus(p.authorizationRenewal())))
-            .or(() -> Optional.of(now)); // registered, never authorized: authorize now
-    return Wakeups.earliest(regular, s.usageReportDue);
+    return s.authRetry
+        .nextRetry()
+        .map(at -> atMost(at, now.plus(p.retryMax())))
+        .or(() -> s.lastAuthorization.map(t -> t.plus(p.authorizationRenewal())))
+        .or(() -> Optional.of(now)); // registered, never authorized: authorize now
+  }
+
+  /** When a registered product reports its changed usage. */
+  private static Optional<Instant> usageReport(AgentState s) {
+    return registered(s) ? s.usageReportDue : Optional.empty();
   }
 
   /** The next ID certificate renewal; at the latest 30 days before the certificate expires. */

@@ -157,12 +157,19 @@ final class Loop {
         policy.retryInitial(), failed, Durations.min(policy.retryMax(), FAILED_WAKEUP_RETRY_MAX));
   }
 
-  /** After a failed wake-up: try again after {@code delay}, unless armed sooner. */
+  /**
+   * After a failed wake-up: try again after {@code delay}, or sooner if something else falls due
+   * before then (a usage report, a notice): the failure of one piece of work never delays another.
+   * What is due now is the work that failed, so it waits for the delay.
+   */
   private void armRetry(Duration delay) {
     state.locked(
         () -> {
           Instant now = state.peekTime();
-          Instant at = now.plus(delay);
+          Instant at =
+              Due.nextAfter(state.current(), policy, now, server.pendingRetry())
+                  .filter(due -> due.isBefore(now.plus(delay)))
+                  .orElse(now.plus(delay));
           if (wakeupAt.isEmpty() || wakeupAt.get().isAfter(at)) {
             arm(Optional.of(at), now);
           }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opensmartagent.core.EntitlementDefinition;
@@ -231,5 +232,30 @@ class DueTest {
           assertThat(n.isDue(n.at())).isTrue();
           assertThat(n.isDue(n.at().minusNanos(1))).isFalse();
         });
+  }
+
+  @Test
+  void afterAFailureTheNextWorkIsTheEarliestNotDueNowEvenWithinOneAction() {
+    AgentState s = AgentState.fresh(P);
+    registered(s);
+    s.lastAuthorization = Optional.of(T.minus(P.authorizationRenewal())); // renewal due now
+    s.usageReportDue = Optional.of(T.plusSeconds(29));
+    s.lastIdRenewalAttempt = Optional.of(T);
+
+    assertThat(Due.next(s, P, T, Optional.empty())).contains(new Due.Next(Due.Action.AUTHORIZE, T));
+    assertThat(Due.nextAfter(s, P, T, Optional.empty())).contains(T.plusSeconds(29));
+    assertThat(Due.nextAfter(s, P, T, Optional.of(T.plusSeconds(10)))).contains(T.plusSeconds(10));
+    assertThat(Due.nextAfter(s, P, T.plusSeconds(29), Optional.empty()))
+        .get()
+        .isNotEqualTo(T.plusSeconds(29));
+  }
+
+  @Test
+  void aUsageReportIsNotDueForAnUnregisteredProduct() {
+    AgentState s = AgentState.fresh(P);
+    s.enabled = true;
+    s.usageReportDue = Optional.of(T.plusSeconds(29));
+
+    assertThat(Due.nextAfter(s, P, T, Optional.empty())).contains(T.plus(Due.LONGEST_SLEEP));
   }
 }

@@ -97,7 +97,7 @@ final class Life {
   private final List<Step> steps;
   private final VirtualTime time;
   private final RecordingScheduler scheduler;
-  private final SimStore store = new SimStore();
+  private final SimStore store;
   private final Network network = new Network();
   private final List<AgentEvent> events = new CopyOnWriteArrayList<>();
   private final TransportKind kind;
@@ -110,7 +110,10 @@ final class Life {
   private int boots;
   private Optional<Duration> evaluationSeen = Optional.empty();
   private boolean clockTouched;
-  private boolean poweredOff;
+
+  /** After a power cycle: how much evaluation the device may get back (what was not stored). */
+  private Optional<Duration> givenBack = Optional.empty();
+
   private long stopAt = Long.MAX_VALUE;
   private int eventsChecked;
 
@@ -120,6 +123,7 @@ final class Life {
     this.steps = steps;
     this.time = world.newLife();
     this.scheduler = new RecordingScheduler(time);
+    this.store = new SimStore(time.ticker());
     Random r = new Random(seed);
     this.kind = r.nextBoolean() ? TransportKind.DIRECT : TransportKind.TRANSPORT_GATEWAY;
     this.account = world.newVirtualAccount();
@@ -282,7 +286,14 @@ final class Life {
     Optional<AgentStatus> before = agent.map(SmartAgent::status);
     agent.ifPresent(SmartAgent::close);
     agent = Optional.empty();
-    poweredOff = true;
+    // what was counted since the last checkpoint, or, while the disk refused every save, since the
+    // last save that reached it
+    Duration unsaved = store.refusingFor();
+    givenBack =
+        Optional.of(
+            unsaved.compareTo(policy.checkpointInterval()) > 0
+                ? unsaved
+                : policy.checkpointInterval());
     if (!off.isZero()) {
       time.advance(off);
     }
@@ -363,7 +374,7 @@ final class Life {
     Duration left = s.evaluation().remaining();
     // a power cycle may give back what was counted since the last checkpoint (when the save at
     // close failed), never more
-    Duration allowed = poweredOff ? policy.checkpointInterval() : Duration.ZERO;
+    Duration allowed = givenBack.orElse(Duration.ZERO);
     // Right after a clock change (until the agent has woken on a settled clock) the status projects
     // the evaluation at the new clock before the agent has charged it: a forward jump corrected
     // before that costs nothing, and a clock set back before the counting started shows what was
@@ -376,7 +387,7 @@ final class Life {
             "evaluation grew: from " + evaluationSeen.get() + " to " + left + " at " + s.takenAt());
       }
       evaluationSeen = Optional.of(left);
-      poweredOff = false;
+      givenBack = Optional.empty();
     }
     memoryAgreesWithDisk(s);
     neverSilent(s);

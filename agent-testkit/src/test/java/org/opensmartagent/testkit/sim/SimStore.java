@@ -1,6 +1,8 @@
 package org.opensmartagent.testkit.sim;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.opensmartagent.core.store.InMemoryTrustedStore;
 import org.opensmartagent.core.store.StoreException;
 import org.opensmartagent.core.store.StoreLoad;
@@ -13,8 +15,31 @@ import org.opensmartagent.core.store.TrustedStore;
  */
 final class SimStore implements TrustedStore {
   private final InMemoryTrustedStore disk = new InMemoryTrustedStore();
+  private final LongSupplier ticker;
   private int failBefore;
   private int failAfter;
+
+  /** The ticker reading of the last save that reached the disk. */
+  private long lastWrittenNanos;
+
+  /** A save was refused since then: what the agent counted since is nowhere on the disk. */
+  private boolean refusedSinceWritten;
+
+  SimStore(LongSupplier ticker) {
+    this.ticker = ticker;
+    this.lastWrittenNanos = ticker.getAsLong();
+  }
+
+  /**
+   * How long the disk has refused to take the agent's state: since the last save that reached it,
+   * if one was refused since; zero otherwise. A power-off now loses what was counted in that time,
+   * however often the agent checkpoints.
+   */
+  synchronized Duration refusingFor() {
+    return refusedSinceWritten
+        ? Duration.ofNanos(ticker.getAsLong() - lastWrittenNanos)
+        : Duration.ZERO;
+  }
 
   synchronized void failNextSaves(int count, boolean afterWriting) {
     if (afterWriting) {
@@ -46,9 +71,12 @@ final class SimStore implements TrustedStore {
   public synchronized void save(byte[] payload) throws StoreException {
     if (failBefore > 0) {
       failBefore--;
+      refusedSinceWritten = true;
       throw new StoreException("No space left on device (injected)");
     }
     disk.save(payload);
+    lastWrittenNanos = ticker.getAsLong();
+    refusedSinceWritten = false;
     if (failAfter > 0) {
       failAfter--;
       throw new StoreException("Input/output error while syncing the directory (injected)");
