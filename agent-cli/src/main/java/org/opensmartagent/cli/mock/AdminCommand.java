@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,6 +19,7 @@ import org.opensmartagent.cli.Io;
 import org.opensmartagent.cli.LicenseSmart;
 import org.opensmartagent.cli.command.CommonOptions;
 import org.opensmartagent.cli.command.Output;
+import org.opensmartagent.cli.config.OwnerOnly;
 import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.testkit.MockServerDirectory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,16 +84,47 @@ public abstract class AdminCommand implements Callable<Integer> {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** Writes {@code text} to {@code file} owner-only, or returns false when there is no file. */
+  /**
+   * Writes {@code text} to {@code file}, or returns false when there is no file. The file may hold
+   * a registration token, so it is owner-only (0600) from the moment it exists, whatever the umask:
+   * the text goes to a new owner-only file beside it, which then replaces {@code file} in one
+   * rename (an existing file of that name, or a link, is replaced, never written through).
+   */
   static boolean writeTo(Optional<Path> file, String text) {
     if (file.isEmpty()) {
       return false;
     }
+    Path target = file.get().toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new IllegalArgumentException(
+          file.get() + " is a directory; give --out the name of a file to write");
+    }
+    Path tmp =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
-      Files.writeString(file.get(), text + System.lineSeparator(), StandardCharsets.US_ASCII);
+      Files.deleteIfExists(tmp);
+      OwnerOnly.createFile(tmp);
+      Files.writeString(tmp, text + System.lineSeparator(), StandardCharsets.US_ASCII);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file.get(), e);
+      String why =
+          e instanceof AccessDeniedException
+              ? "permission denied"
+              : e instanceof NoSuchFileException ? "no such directory" : e.toString();
+      throw new IllegalArgumentException(
+          "cannot write "
+              + file.get()
+              + " ("
+              + why
+              + "); give --out a file in a directory that exists and this user may write");
+    } finally {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // best effort: the temp file is owner-only
+      }
     }
   }
 

@@ -37,6 +37,13 @@ final class Loop {
    */
   static final Duration FAILED_WAKEUP_RETRY_MAX = Duration.ofHours(1);
 
+  /**
+   * The shortest wait behind another operation that an operator is told about: a shorter one (the
+   * loop's usage report in the same process, a few milliseconds) is noise, and would read "waited 0
+   * days 0 hr 0 min 0 sec".
+   */
+  static final Duration WAIT_WORTH_SAYING = Duration.ofSeconds(1);
+
   private final Commits state;
   private final EngineConfig config;
   private final ProductPolicy policy;
@@ -187,11 +194,11 @@ final class Loop {
    * told so in the log and, for an operation result, in its message.
    */
   <T> T exclusive(String what, Supplier<T> operation) {
-    long waitedNanos = 0;
+    Duration waited = Duration.ZERO;
     if (!operationLock.tryLock()) {
       String busy = operationInProgress;
       LOG.info("{} waits for the licensing operation in progress ({}) to end", what, busy);
-      long start = System.nanoTime();
+      long start = config.ticker().getAsLong();
       try {
         if (!operationLock.tryLock(OPERATION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
           throw new IllegalStateException(
@@ -206,12 +213,12 @@ final class Loop {
         throw new IllegalStateException(
             "Interrupted while waiting for another licensing operation (" + busy + ")");
       }
-      waitedNanos = Math.max(1, System.nanoTime() - start);
+      waited = Duration.ofNanos(config.ticker().getAsLong() - start);
     }
     try {
       operationInProgress = what;
       T result = operation.get();
-      if (waitedNanos > 0 && result instanceof OperationResult r) {
+      if (waited.compareTo(WAIT_WORTH_SAYING) >= 0 && result instanceof OperationResult r) {
         @SuppressWarnings("unchecked")
         T told =
             (T)
@@ -220,7 +227,7 @@ final class Loop {
                     r.outcome(),
                     r.message()
                         + " (This operation first waited "
-                        + Durations.format(Duration.ofNanos(waitedNanos))
+                        + Durations.format(waited)
                         + " for another licensing operation in progress to end.)",
                     r.rejectReason(),
                     r.nextRetry());
