@@ -244,6 +244,10 @@ class DueTest {
 
     assertThat(Due.next(s, P, T, Optional.empty())).contains(new Due.Next(Due.Action.AUTHORIZE, T));
     assertThat(Due.nextAfter(s, P, T, Optional.empty())).contains(T.plusSeconds(29));
+    assertThat(Due.authorization(s, P, T)).as("what status shows: the sooner").contains(T);
+    s.lastAuthorization = Optional.of(T);
+    assertThat(Due.authorization(s, P, T)).contains(T.plusSeconds(29));
+    s.lastAuthorization = Optional.of(T.minus(P.authorizationRenewal()));
     assertThat(Due.nextAfter(s, P, T, Optional.of(T.plusSeconds(10)))).contains(T.plusSeconds(10));
     assertThat(Due.nextAfter(s, P, T.plusSeconds(29), Optional.empty()))
         .get()
