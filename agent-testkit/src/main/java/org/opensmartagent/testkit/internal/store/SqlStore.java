@@ -99,14 +99,37 @@ public final class SqlStore implements Persistence, Closeable {
     }
   }
 
-  /** Opens the database at a JDBC URL (e.g. PostgreSQL), creating the schema if needed. */
+  /**
+   * Opens the database at a JDBC URL (e.g. PostgreSQL), creating the schema if needed, with {@link
+   * #bounded} timeouts.
+   */
   public static SqlStore jdbc(String url, Properties credentials) {
     Objects.requireNonNull(url, "url == null");
     try {
-      return new SqlStore(DriverManager.getConnection(url, credentials), url);
+      return new SqlStore(DriverManager.getConnection(url, bounded(url, credentials)), url);
     } catch (SQLException e) {
       throw new StoreFailure("cannot open the database " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code credentials} plus bounds on a PostgreSQL connection that the URL does not set itself
+   * (its parameters win): 10 s to connect, 30 s to log in, 60 s for any one answer (pgjdbc waits
+   * for ever by default), and TCP keep-alive. A database that stops answering then fails the
+   * operation in progress with a {@link StoreFailure} (memory is read again) instead of holding the
+   * server's lock, and every device's exchange, for ever. The longest answer the server waits for,
+   * loading 300,000 instances at start, takes a few seconds.
+   */
+  static Properties bounded(String url, Properties credentials) {
+    Properties p = new Properties();
+    p.putAll(credentials);
+    if (url.startsWith("jdbc:postgresql:")) {
+      p.putIfAbsent("connectTimeout", "10");
+      p.putIfAbsent("loginTimeout", "30");
+      p.putIfAbsent("socketTimeout", "60");
+      p.putIfAbsent("tcpKeepAlive", "true");
+    }
+    return p;
   }
 
   /** True when the database had no schema before this store opened it. */
