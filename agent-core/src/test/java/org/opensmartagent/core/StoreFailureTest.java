@@ -8,6 +8,9 @@ import static org.opensmartagent.core.Fixtures.MALWARE;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmartagent.core.internal.AgentStoreException;
@@ -39,6 +42,49 @@ class StoreFailureTest {
       assertThat(f.events(EventCode.ENTITLEMENT_REQUESTED)).isEmpty();
       f.agent.request(DLP);
       assertThat(f.mode(DLP)).isEqualTo(EnforcementMode.EVALUATION);
+    }
+  }
+
+  /**
+   * A listener may call the agent when it hears that a save failed: the event is delivered after
+   * the state lock is released, like every other event (it was delivered under the lock, so a
+   * listener that handed work to another thread and waited for it hung the agent).
+   */
+  @Test
+  void theSaveFailedEventReachesTheListenerOutsideTheStateLock() throws Exception {
+    FaultInjectingTrustedStore store = new FaultInjectingTrustedStore(new InMemoryTrustedStore());
+    try (Fixtures f = new Fixtures()) {
+      AtomicReference<SmartAgent> agent = new AtomicReference<>();
+      CompletableFuture<Boolean> fromAnotherThread = new CompletableFuture<>();
+      f.agent.close();
+      f.agent =
+          f.builder()
+              .store(store)
+              .listener(
+                  e -> {
+                    f.events.add(e);
+                    if (e.code() == EventCode.STORE_WRITE_FAILED) {
+                      try {
+                        CompletableFuture.runAsync(() -> agent.get().request(MALWARE))
+                            .get(10, TimeUnit.SECONDS);
+                        fromAnotherThread.complete(true);
+                      } catch (Exception timedOut) {
+                        fromAnotherThread.completeExceptionally(timedOut);
+                      }
+                    }
+                  })
+              .build();
+      agent.set(f.agent);
+      f.agent.enable();
+      store.failNextSaves(1, "No space left on device");
+
+      assertThatThrownBy(() -> f.agent.request(DLP)).isInstanceOf(AgentStoreException.class);
+
+      assertThat(fromAnotherThread.get(10, TimeUnit.SECONDS))
+          .as("the listener's call from another thread went through")
+          .isTrue();
+      assertThat(f.mode(MALWARE)).isEqualTo(EnforcementMode.EVALUATION);
+      assertThat(f.mode(DLP)).isEqualTo(EnforcementMode.INITIALIZED);
     }
   }
 

@@ -30,7 +30,9 @@ final class AgentTime {
 
   private final Clock clock;
   private final LongSupplier ticker;
-  private Optional<Anchor> anchor = Optional.empty();
+
+  /** Written under the state lock; volatile because {@link #peek} reads it without the lock. */
+  private volatile Optional<Anchor> anchor = Optional.empty();
 
   private record Anchor(Instant trusted, long nanos) {}
 

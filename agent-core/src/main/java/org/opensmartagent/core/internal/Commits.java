@@ -79,6 +79,7 @@ final class Commits implements StateAccess {
   private <T> T commit(Change<T> change, boolean durable, Optional<Instant> reference) {
     List<AgentEvent> delivered;
     T result;
+    Optional<StoreException> refused = Optional.empty();
     stateLock.lock();
     try {
       if (closed) {
@@ -107,25 +108,33 @@ final class Commits implements StateAccess {
       result = change.apply(next, now, ev);
       Rules.apply(next, now, policy, ev);
       if (durable) {
-        store(next);
+        refused = store(next);
       }
-      current = next;
-      publishGates(next);
-      loop.reschedule(next, now);
-      delivered = ev.list();
+      if (refused.isPresent()) {
+        delivered = List.of(storeFailed(next, refused.get()));
+      } else {
+        current = next;
+        publishGates(next);
+        loop.reschedule(next, now);
+        delivered = ev.list();
+      }
     } finally {
       stateLock.unlock();
     }
+    // listeners run outside the state lock, the failure's event too: a listener may call the agent
     delivered.forEach(this::deliver);
+    if (refused.isPresent()) {
+      throw new AgentStoreException(refused.get());
+    }
     return result;
   }
 
   /**
-   * Stores the state. A save that fails is checked against what the store now holds: when the new
-   * state did reach the disk (the failure came after the rename) the change counts as committed, so
-   * that memory and disk never disagree.
+   * Stores the state; the failure, if the state did not reach the disk. A save that fails is
+   * checked against what the store now holds: when the new state did reach the disk (the failure
+   * came after the rename) the change counts as committed, so that memory and disk never disagree.
    */
-  private void store(AgentState next) {
+  private Optional<StoreException> store(AgentState next) {
     byte[] payload = StateCodec.encode(next);
     try {
       config.store().save(payload);
@@ -135,17 +144,19 @@ final class Commits implements StateAccess {
             "The store reported a failure after the licensing state was written ({}); the"
                 + " written state is kept",
             e.getMessage());
-        return;
+        return Optional.empty();
       }
       LOG.error("Licensing state not saved; change discarded: {}", e.getMessage());
-      deliver(
-          AgentEvent.of(
-              EventCode.STORE_WRITE_FAILED,
-              next.lastTrustedTime,
-              "The licensing state could not be saved; the change was not applied: "
-                  + e.getMessage()));
-      throw new AgentStoreException(e);
+      return Optional.of(e);
     }
+    return Optional.empty();
+  }
+
+  private static AgentEvent storeFailed(AgentState next, StoreException e) {
+    return AgentEvent.of(
+        EventCode.STORE_WRITE_FAILED,
+        next.lastTrustedTime,
+        "The licensing state could not be saved; the change was not applied: " + e.getMessage());
   }
 
   private boolean onDisk(byte[] payload) {

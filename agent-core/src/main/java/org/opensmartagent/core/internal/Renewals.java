@@ -65,9 +65,9 @@ final class Renewals {
     }
 
     /**
-     * The latest a retry may be: the next regular renewal, and no later than halfway to the
-     * deadline (the authorization's end, or the ID certificate's expiry), so that however long the
-     * server asks to wait, several retries happen well before it.
+     * The latest a retry may be: one regular renewal interval from now, and no later than halfway
+     * to the deadline (the authorization's end, or the ID certificate's expiry), so that however
+     * long the server asks to wait, several retries happen well before it.
      */
     Instant cap(AgentState s, Instant now, ProductPolicy p) {
       Instant regular =
