@@ -129,7 +129,7 @@ public final class LicenseSmart implements Callable<Integer> {
   @Override
   public Integer call() {
     common.refuseJson("the interactive shell");
-    return new InteractiveShell(io, common.stateDir()).run(systemTerminal);
+    return new InteractiveShell(io, common.stateDir(), common.lockWait()).run(systemTerminal);
   }
 
   /** Maps an exception from a command to its exit code, saying what went wrong on stderr. */

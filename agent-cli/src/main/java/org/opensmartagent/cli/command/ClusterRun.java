@@ -3,6 +3,7 @@ package org.opensmartagent.cli.command;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ import org.opensmartagent.core.Udi;
 final class ClusterRun {
   private ClusterRun() {}
 
+  /** Opens each member waiting up to {@code lockWait} for its store, then runs the operation. */
   static Result run(
       String command,
       Path primary,
       List<Path> members,
+      Duration lockWait,
       Function<Cluster, Map<Udi, MemberResult>> operation) {
     List<Path> dirs = new ArrayList<>();
     dirs.add(primary);
@@ -35,7 +38,7 @@ final class ClusterRun {
     try {
       for (Path dir : dirs) {
         try {
-          open.add(DeviceSession.open(dir, AgentListener.NONE));
+          open.add(DeviceSession.open(dir, AgentListener.NONE, lockWait));
         } catch (RuntimeException e) {
           lines.add(new Line(dir, "", ExitCodes.of(e), "FAILED", e.getMessage()));
         }

@@ -34,7 +34,8 @@ public final class RegistrationCommands {
       String t = token.read(io());
       return Output.print(
           io(),
-          ClusterRun.run("register", common().stateDir(), members, c -> c.registerAll(t)),
+          ClusterRun.run(
+              "register", common().stateDir(), members, common().lockWait(), c -> c.registerAll(t)),
           common().json());
     }
 
