@@ -31,6 +31,12 @@ public final class RegistrationCommands {
       if (members.isEmpty()) {
         return super.call();
       }
+      if (force) {
+        throw new IllegalArgumentException(
+            "--force does not apply with --cluster-member-dir: a cluster registration registers"
+                + " members that are not registered yet. To replace a member's registration, run"
+                + " license_smart reregister --state-dir DIR on that member");
+      }
       String t = token.read(io());
       return Output.print(
           io(),
