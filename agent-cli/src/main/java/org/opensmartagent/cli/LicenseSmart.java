@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.opensmartagent.cli.command.AgentCommand;
+import org.opensmartagent.cli.command.CommandNames;
 import org.opensmartagent.cli.command.CommonOptions;
 import org.opensmartagent.cli.command.EnableCommand;
 import org.opensmartagent.cli.command.FleetCommand;
@@ -104,9 +105,11 @@ public final class LicenseSmart implements Callable<Integer> {
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setExecutionExceptionHandler(LicenseSmart::failed);
+    cli.setParameterExceptionHandler(new ParseErrors(io, cli.getParameterExceptionHandler()));
     cli.setUnmatchedOptionsArePositionalParams(true); // tokens may begin with '-'
     cli.setExecutionStrategy(
         parsed -> {
+          OptionLikeValues.refuse(parsed); // but a mistyped option is not a value
           LicenseSmart root = (LicenseSmart) parsed.commandSpec().userObject();
           if (root.common.json()) {
             io.jsonOutput();
@@ -129,7 +132,7 @@ public final class LicenseSmart implements Callable<Integer> {
   @Override
   public Integer call() {
     common.refuseJson("the interactive shell");
-    return new InteractiveShell(io, common.stateDir()).run(systemTerminal);
+    return new InteractiveShell(io, common.stateDir(), common.lockWait()).run(systemTerminal);
   }
 
   /** Maps an exception from a command to its exit code, saying what went wrong on stderr. */
@@ -151,7 +154,7 @@ public final class LicenseSmart implements Callable<Integer> {
               + CommonOptions.of(cmd.getCommandSpec()).stateDir()
               + " and the files in it (chmod u+rwx DIR), or use another --state-dir";
     }
-    Result r = Result.failed(cmd.getCommandName(), code, message);
+    Result r = Result.failed(CommandNames.of(cmd.getCommandSpec()), code, message);
     IoHolder holder = new IoHolder(cmd);
     Output.print(holder.io(), r, holder.json());
     return code;

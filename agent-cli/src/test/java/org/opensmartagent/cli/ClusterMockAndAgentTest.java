@@ -58,6 +58,31 @@ class ClusterMockAndAgentTest {
   }
 
   @Test
+  void aClusterRunPrintsAndExitsInCommandLineOrder() throws Exception {
+    Path missing = tmp.resolve("missing");
+    assertThat(cli.enable().code()).isZero();
+    Cli.Run r =
+        cli.run("register", "NOSUCHTOKEN123456", "--cluster-member-dir", missing.toString());
+    assertThat(r.out().indexOf(Cli.UDI + ": REJECTED"))
+        .as(r.out())
+        .isNotNegative()
+        .isLessThan(r.out().indexOf(missing + ": FAILED"));
+    assertThat(r.code()).as("the first member on the command line that failed").isEqualTo(3);
+  }
+
+  @Test
+  void registerRefusesForceWithClusterMembers() {
+    Path member = tmp.resolve("member");
+    assertThat(cli.enable().code()).isZero();
+    assertThat(Cli.raw("", cli.enableArgs(member, "PID:ESA-C170,SN:FCH2145V0AD")).code()).isZero();
+    Cli.Run r =
+        cli.run("register", "--force", cli.token(), "--cluster-member-dir", member.toString());
+    assertThat(r.code()).as(r.all()).isEqualTo(2);
+    assertThat(r.err()).contains("--force does not apply with --cluster-member-dir", "reregister");
+    assertThat(cli.run("status").out()).contains("Registration Status: Unregistered");
+  }
+
+  @Test
   void enableAndReservationOnAllMembers() {
     Path member = tmp.resolve("member");
     Cli.raw("", cli.enableArgs(member, "PID:ESA-C170,SN:FCH2145V0AD"));
@@ -81,6 +106,26 @@ class ClusterMockAndAgentTest {
         .contains(
             "Mock license server listening on http://localhost:", "Licensing root (enable --root)");
     assertThat(Files.readString(out.resolve("mock-cssm-root.pem"))).contains("BEGIN CERTIFICATE");
+  }
+
+  @Test
+  void mockCssmServesWithJsonLines() throws Exception {
+    Path out = tmp.resolve("mock");
+    Cli.Run r =
+        Cli.raw(
+            "", "mock-cssm", "--json", "--for", "0s", "--out-dir", out.toString(), "--in-memory");
+    assertThat(r.code()).as(r.err()).isZero();
+    String[] lines = r.out().strip().split("\n");
+    assertThat(lines).as(r.out()).hasSize(2);
+    ObjectMapper json = new ObjectMapper();
+    var started = json.readTree(lines[0]);
+    assertThat(started.get("command").asText()).isEqualTo("mock-cssm");
+    assertThat(started.at("/data/baseUrl").asText()).startsWith("https://localhost:");
+    assertThat(started.at("/data/urls/SMART_TRANSPORT").asText()).startsWith("https://localhost:");
+    assertThat(started.at("/data/files").toString())
+        .contains(out.toAbsolutePath().resolve("mock-cssm-root.pem").toString());
+    assertThat(json.readTree(lines[1]).get("message").asText())
+        .isEqualTo("Mock license server stopped.");
   }
 
   @Test

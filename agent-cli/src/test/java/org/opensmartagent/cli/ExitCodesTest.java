@@ -93,6 +93,41 @@ class ExitCodesTest {
   }
 
   @Test
+  void aMistypedOptionIsNotSentAsTheToken() {
+    cli.enable();
+    Cli.Run r = cli.runWithInput(cli.token() + "\n", "register", "--tokn-stdin");
+    assertThat(r.code()).as(r.all()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("unknown option '--tokn-stdin' for register")
+        .contains("--token-stdin")
+        .contains("license_smart register -- TOKEN");
+    assertThat(cli.run("status").out()).contains("Registration Status: Unregistered");
+    Cli.Run escaped = cli.run("register", "--", "--NOSUCHTOKEN123456");
+    assertThat(escaped.code()).as("after --, sent as the token: " + escaped.err()).isEqualTo(3);
+  }
+
+  @Test
+  void aSelectionOrAnAdminArgumentNeverBeginsWithADash() throws Exception {
+    cli.enable();
+    for (String[] command :
+        new String[][] {{"requestsmart_license", "--lst"}, {"releasesmart_license", "-1"}}) {
+      Cli.Run r = cli.run(command);
+      assertThat(r.code()).as(r.all()).isEqualTo(2);
+      assertThat(r.err())
+          .contains("unknown option '" + command[1] + "' for " + command[0])
+          .contains("no SELECTION begins with '-'");
+    }
+    Path files = tmp.resolve("cssm");
+    org.opensmartagent.testkit.MockServerDirectory.write(cli.server, files);
+    Cli.Run admin =
+        Cli.raw("", "mock-cssm", "tokens", "list", "--mail", "--mock-cssm", files.toString());
+    assertThat(admin.code()).as(admin.all()).isEqualTo(2);
+    assertThat(admin.err())
+        .contains("unknown option '--mail' for tokens list")
+        .contains("license_smart mock-cssm tokens list --help");
+  }
+
+  @Test
   void noTokenAtAllIsBadInput() {
     cli.enable();
     Cli.Run r = cli.run("register");

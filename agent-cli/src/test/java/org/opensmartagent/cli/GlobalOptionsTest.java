@@ -136,6 +136,54 @@ class GlobalOptionsTest {
   }
 
   @Test
+  void aCommandLineThatDoesNotParsePrintsOneJsonErrorWithJson() throws Exception {
+    cli.enable();
+    String dir = cli.stateDir.toString();
+    for (String[] args :
+        new String[][] {
+          {"status", "--bogus", "--json", "--state-dir", dir},
+          {"--json", "url", "--server-identity-check", "maybe", "--state-dir", dir},
+          {"--json", "register", "--tokn-stdin", "--state-dir", dir}
+        }) {
+      Cli.Run r = Cli.raw("", args);
+      assertThat(r.code()).as(r.all()).isEqualTo(2);
+      JsonNode json = onlyJson(r.out());
+      assertThat(json.get("ok").asBoolean()).isFalse();
+      assertThat(json.get("exitCode").asInt()).isEqualTo(2);
+      assertThat(json.get("command").asText()).isEqualTo(args[args[0].equals("--json") ? 1 : 0]);
+      assertThat(json.get("message").asText()).contains("--help");
+    }
+    Cli.Run text = Cli.raw("", "status", "--bogus", "--state-dir", dir);
+    assertThat(text.code()).isEqualTo(2);
+    assertThat(text.out()).isEmpty();
+    assertThat(text.err()).contains("--bogus", "Usage: license_smart status");
+  }
+
+  @Test
+  void aFailingAdminCommandIsNamedAsTyped() throws Exception {
+    Path files = tmp.resolve("cssm");
+    MockServerDirectory.write(cli.server, files);
+    Cli.Run r =
+        Cli.raw(
+            "",
+            "--json",
+            "mock-cssm",
+            "reservations",
+            "reserve",
+            "mail",
+            "ESA_Anti_Spam=many",
+            "--request-code",
+            "X",
+            "--type",
+            "SPECIFIC",
+            "--mock-cssm",
+            files.toString());
+    assertThat(r.code()).as(r.all()).isEqualTo(2);
+    assertThat(onlyJson(r.out()).get("command").asText()).isEqualTo("reservations reserve");
+    assertThat(r.err()).startsWith("license_smart reservations reserve: ");
+  }
+
+  @Test
   void commandsWithoutJsonOutputRefuseJson() throws Exception {
     Cli.Run demo = Cli.raw("", "demo", "--json");
     assertThat(demo.code()).isEqualTo(2);

@@ -110,6 +110,21 @@ class LauncherTest {
   }
 
   @Test
+  void theValueOfLockWaitIsNotTakenForTheCommand() throws Exception {
+    String dir = tmp.resolve("dev1").toString();
+    for (List<String> global :
+        List.of(
+            List.of("--lock-wait", "10", "--state-dir", dir),
+            List.of("--lock-wait=10", "--state-dir=" + dir, "--json"))) {
+      List<String> args = new ArrayList<>(global);
+      args.addAll(List.of("agent", "--for", "0s"));
+      Run r = run(args.toArray(String[]::new));
+      assertThat(r.code()).as(r.err()).isEqualTo(5);
+      assertThat(r.javaArgs()).as(String.join(" ", args)).doesNotContain("TieredStopAtLevel");
+    }
+  }
+
+  @Test
   void exitCodesReachTheCaller() throws Exception {
     try (Cli cli = new Cli(Files.createDirectories(tmp.resolve("cli")))) {
       cli.enable();

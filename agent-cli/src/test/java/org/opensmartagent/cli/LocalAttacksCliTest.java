@@ -121,6 +121,31 @@ class LocalAttacksCliTest {
   }
 
   @Test
+  void enableClusterRunsTheAgentAndTheShellWaitOnlyAsLongAsLockWaitSays() throws Exception {
+    assertThat(cli.enable().code()).isZero();
+    Path member = tmp.resolve("member");
+    assertThat(Cli.raw("", cli.enableArgs(member, "PID:ESA-C170,SN:FCH9999ZZZZ")).code()).isZero();
+    try (Child holder = Child.start("", HoldDevice.class, List.of(cli.stateDir.toString()))) {
+      assertThat(holder.firstLine()).isEqualTo("holding");
+      for (String[] command :
+          new String[][] {
+            {"enable", "--lock-wait", "1"},
+            {"enable_reservation", "--cluster-member-dir", member.toString(), "--lock-wait", "1"},
+            {"enable", "--cluster-member-dir", member.toString(), "--lock-wait=1"},
+            {"agent", "--for", "0s", "--lock-wait", "1"},
+            {"--lock-wait", "1", "--state-dir", cli.stateDir.toString()} // the interactive shell
+          }) {
+        Cli.Run refused = cli.run(command);
+        assertThat(refused.code()).as(String.join(" ", command)).isNotZero();
+        assertThat(refused.all())
+            .as(String.join(" ", command))
+            .contains("Another process holds the store lock")
+            .contains("waited 1 s");
+      }
+    }
+  }
+
+  @Test
   void aRegisteredStoreCopiedToAnotherDeviceIsRefused() throws Exception {
     assertThat(cli.enable().code()).isZero();
     Cli.Run registered = cli.runWithInput(cli.token() + "\n", "register", "--token-stdin");

@@ -178,7 +178,6 @@ class MockServerShellTest {
     // SLR: reserve, install, update and confirm, return
     Path slr = enable("slr", "FCH0000002");
     device(slr, "", "enable_reservation");
-    String request = data(device(slr, "", "request_code", "--json")).path("requestCode").asText();
     // what `request_code > request.txt` leaves: the code after "Request code: " and a hint
     Path requestFile =
         Files.writeString(tmp.resolve("request.txt"), device(slr, "", "request_code").out());
@@ -201,28 +200,28 @@ class MockServerShellTest {
         "update",
         "mail",
         "ESA_Anti_Malware=2",
-        "ESA_Anti_Spam=1",
-        "--request-code",
-        request,
+        "--request-file",
+        requestFile.toString(),
         "--out",
         update.toString());
     Cli.Run reauth = device(slr, "", "reauthorize", "--file", update.toString());
     String confirmation = reauth.out().replaceAll("(?s).*Confirmation code: ([0-9a-f]{8}).*", "$1");
     assertThat(confirmation).matches("[0-9a-f]{8}");
-    admin("reservations", "confirm", request, confirmation);
+    // "$(cat request.txt)": the file's text without its last newlines, label and hint included
+    admin("reservations", "confirm", Files.readString(requestFile).stripTrailing(), confirmation);
     Cli.Run returned = device(slr, "", "return_reservation", "--yes");
     String returnCode = returned.out().replaceAll("(?s).*Return code: (\\S+).*", "$1");
-    Path returnFile = Files.writeString(tmp.resolve("return.txt"), returned.out());
-    Cli.Run freed = admin("reservations", "return", "--file", returnFile.toString());
+    Cli.Run freed = admin("reservations", "return", "--code", returnCode);
     assertThat(freed.out()).contains("back in the pool");
+    Path returnFile = Files.writeString(tmp.resolve("return.txt"), returned.out());
     Cli.Run twice =
         run(
             "",
             "mock-cssm",
             "reservations",
             "return",
-            "--code",
-            returnCode,
+            "--file",
+            returnFile.toString(),
             "--mock-cssm",
             out.toString());
     assertThat(twice.code()).as("a return code is used once").isEqualTo(5);
@@ -230,10 +229,18 @@ class MockServerShellTest {
     // PLR: the type comes from the request code
     Path plr = enable("plr", "FCH0000003");
     device(plr, "", "enable_reservation");
-    String universal =
-        data(device(plr, "", "request_code", "--plr", "--json")).path("requestCode").asText();
-    Cli.Run code = admin("reservations", "reserve", "mail", "--request-code", universal);
-    device(plr, "", "install_authorization_code", "--code", code.out().strip());
+    Path plrFile =
+        Files.writeString(tmp.resolve("plr.txt"), device(plr, "", "request_code", "--plr").out());
+    Path plrAuth = tmp.resolve("plr-auth.txt");
+    admin(
+        "reservations",
+        "reserve",
+        "mail",
+        "--request-file",
+        plrFile.toString(),
+        "--out",
+        plrAuth.toString());
+    device(plr, "", "install_authorization_code", "--file", plrAuth.toString());
     assertThat(device(plr, "", "status").out())
         .contains("Registration Status: Registered - Universal (Permanent) License Reservation");
 

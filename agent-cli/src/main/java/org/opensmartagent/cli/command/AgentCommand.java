@@ -49,7 +49,8 @@ public final class AgentCommand implements Callable<Integer> {
     Thread hook = new Thread(stop::countDown, "license-smart-agent-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean json = common().json();
-    try (DeviceSession s = DeviceSession.open(common().stateDir(), e -> print(io, e, json))) {
+    try (DeviceSession s =
+        DeviceSession.open(common().stateDir(), e -> print(io, e, json), common().lockWait())) {
       if (!json) {
         io.out().println(StatusScreen.statusLine(s.agent().status()));
         io.out().println("Agent running; press Ctrl-C to stop.");

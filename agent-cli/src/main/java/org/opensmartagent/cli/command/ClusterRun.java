@@ -3,6 +3,7 @@ package org.opensmartagent.cli.command;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,39 +23,45 @@ import org.opensmartagent.core.Udi;
 final class ClusterRun {
   private ClusterRun() {}
 
+  /** Opens each member waiting up to {@code lockWait} for its store, then runs the operation. */
   static Result run(
       String command,
       Path primary,
       List<Path> members,
+      Duration lockWait,
       Function<Cluster, Map<Udi, MemberResult>> operation) {
     List<Path> dirs = new ArrayList<>();
     dirs.add(primary);
     dirs.addAll(members);
     List<DeviceSession> open = new ArrayList<>();
-    List<Line> lines = new ArrayList<>();
+    List<Integer> openAt = new ArrayList<>(); // each open session's place on the command line
+    Line[] lines = new Line[dirs.size()]; // in command-line order, so is the exit code
     try {
-      for (Path dir : dirs) {
+      for (int i = 0; i < dirs.size(); i++) {
+        Path dir = dirs.get(i);
         try {
-          open.add(DeviceSession.open(dir, AgentListener.NONE));
+          open.add(DeviceSession.open(dir, AgentListener.NONE, lockWait));
+          openAt.add(i);
         } catch (RuntimeException e) {
-          lines.add(new Line(dir, "", ExitCodes.of(e), "FAILED", e.getMessage()));
+          lines[i] = new Line(dir, "", ExitCodes.of(e), "FAILED", e.getMessage());
         }
       }
       if (!open.isEmpty()) {
         Map<Udi, MemberResult> results =
             operation.apply(Cluster.of(open.stream().map(DeviceSession::agent).toList()));
-        for (DeviceSession s : open) {
+        for (int k = 0; k < open.size(); k++) {
+          DeviceSession s = open.get(k);
           Udi udi = s.agent().status().udis().get(0);
           MemberResult r = results.get(udi);
-          lines.add(
+          lines[openAt.get(k)] =
               new Line(
-                  s.stateDir(), udi.toString(), code(r.status()), r.status().name(), r.message()));
+                  s.stateDir(), udi.toString(), code(r.status()), r.status().name(), r.message());
         }
       }
     } finally {
       open.forEach(DeviceSession::close);
     }
-    return result(command, lines);
+    return result(command, List.of(lines));
   }
 
   private record Line(Path dir, String udi, int exitCode, String status, String message) {

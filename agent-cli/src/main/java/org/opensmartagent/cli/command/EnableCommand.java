@@ -107,13 +107,14 @@ public final class EnableCommand implements Callable<Integer> {
     Path dir = common().stateDir();
     DeviceConfig config = ConfigFile.exists(dir) ? existing(dir) : fresh(io);
     Result result;
-    try (DeviceSession s = DeviceSession.open(dir, config, AgentListener.NONE)) {
+    try (DeviceSession s =
+        DeviceSession.open(dir, config, AgentListener.NONE, common().lockWait())) {
       s.agent().enable();
       ConfigFile.save(dir, config);
       result = enabled(s.agent().status());
     }
     if (!members.isEmpty()) {
-      result = ClusterRun.run("enable", dir, members, Cluster::enableAll);
+      result = ClusterRun.run("enable", dir, members, common().lockWait(), Cluster::enableAll);
     }
     return Output.print(io, result, common().json());
   }

@@ -31,10 +31,17 @@ public final class RegistrationCommands {
       if (members.isEmpty()) {
         return super.call();
       }
+      if (force) {
+        throw new IllegalArgumentException(
+            "--force does not apply with --cluster-member-dir: a cluster registration registers"
+                + " members that are not registered yet. To replace a member's registration, run"
+                + " license_smart reregister --state-dir DIR on that member");
+      }
       String t = token.read(io());
       return Output.print(
           io(),
-          ClusterRun.run("register", common().stateDir(), members, c -> c.registerAll(t)),
+          ClusterRun.run(
+              "register", common().stateDir(), members, common().lockWait(), c -> c.registerAll(t)),
           common().json());
     }
 

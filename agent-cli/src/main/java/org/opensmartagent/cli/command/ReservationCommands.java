@@ -37,6 +37,7 @@ public final class ReservationCommands {
                   "enable_reservation",
                   common().stateDir(),
                   members,
+                  common().lockWait(),
                   c -> c.enableReservationAll()),
               common().json());
     }
@@ -65,6 +66,7 @@ public final class ReservationCommands {
                   "disable_reservation",
                   common().stateDir(),
                   members,
+                  common().lockWait(),
                   c -> c.disableReservationAll()),
               common().json());
     }

@@ -66,9 +66,13 @@ public final class DeviceSession implements AutoCloseable {
     return start(stateDir, config, builder(config, listener), store(stateDir, lockWait));
   }
 
-  /** Opens a device with {@code config} (not yet saved, e.g. during enable). */
-  public static DeviceSession open(Path stateDir, DeviceConfig config, AgentListener listener) {
-    return start(stateDir, config, builder(config, listener), store(stateDir, DEFAULT_LOCK_WAIT));
+  /**
+   * Opens a device with {@code config} (not yet saved, e.g. during enable), waiting up to {@code
+   * lockWait} for its store.
+   */
+  public static DeviceSession open(
+      Path stateDir, DeviceConfig config, AgentListener listener, Duration lockWait) {
+    return start(stateDir, config, builder(config, listener), store(stateDir, lockWait));
   }
 
   /**

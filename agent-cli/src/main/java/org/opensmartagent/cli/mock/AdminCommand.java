@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.opensmartagent.cli.ExitCodes;
 import org.opensmartagent.cli.Io;
 import org.opensmartagent.cli.LicenseSmart;
+import org.opensmartagent.cli.command.CommandNames;
 import org.opensmartagent.cli.command.CommonOptions;
 import org.opensmartagent.cli.command.Output;
 import org.opensmartagent.cli.config.OwnerOnly;
@@ -66,7 +67,7 @@ public abstract class AdminCommand implements Callable<Integer> {
 
   /** The command's name as typed, e.g. {@code tokens create}. */
   protected String name() {
-    return spec.parent() == null ? spec.name() : spec.parent().name() + " " + spec.name();
+    return CommandNames.of(spec);
   }
 
   /** Calls the API; throws {@link AdminClient.AdminException} on a refusal. */
@@ -129,8 +130,7 @@ public abstract class AdminCommand implements Callable<Integer> {
   }
 
   /**
-   * The code in {@code file}, or on standard input when there is none: the rest of the line after
-   * {@code "<What>:"} when a line has it (what the device's command prints), else the whole text.
+   * The code in {@code file}, or on standard input when there is none, as {@link #codeIn} reads it.
    * Refuses blank input.
    */
   static String readCode(Optional<Path> file, Io io, String what) {
@@ -144,6 +144,15 @@ public abstract class AdminCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "no " + what + " was given; pass it, use --file FILE, or pipe it to standard input");
     }
+    return codeIn(text, what);
+  }
+
+  /**
+   * The code in {@code text} (an argument, or what a file or standard input held): the rest of the
+   * line after {@code "<What>:"} when a line has it (what the device's command prints, e.g. {@code
+   * "$(cat request.txt)"}), else the whole text, stripped.
+   */
+  static String codeIn(String text, String what) {
     String label = what.toLowerCase(java.util.Locale.ROOT) + ":";
     for (String line : text.split("\\R")) {
       int at = line.toLowerCase(java.util.Locale.ROOT).indexOf(label);

@@ -1,5 +1,7 @@
 package org.opensmartagent.cli.mock;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,7 +19,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.opensmartagent.cli.Io;
 import org.opensmartagent.cli.LicenseSmart;
+import org.opensmartagent.cli.command.CommonOptions;
 import org.opensmartagent.cli.command.DurationConverter;
+import org.opensmartagent.cli.command.Output;
+import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.testkit.Database;
 import org.opensmartagent.testkit.MockLicenseServer;
 import org.opensmartagent.testkit.MockServerDirectory;
@@ -114,10 +119,16 @@ public final class MockCssmCommand implements Callable<Integer> {
     Optional<JdbcOptions.Settings> shared = configureState(b);
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "mock-cssm-stop");
+    boolean json = CommonOptions.of(spec).json();
     try (MockLicenseServer server = start(b, shared)) {
-      notes.forEach(io.out()::println);
-      shared.ifPresent(s -> io.out().println(sharedNote(s)));
-      describe(io, server, writeFiles(server)).forEach(io.out()::println);
+      shared.ifPresent(s -> notes.add(sharedNote(s)));
+      List<Path> files = writeFiles(server);
+      if (json) {
+        io.out().println(Output.line(started(server, files, notes).toJson()));
+      } else {
+        notes.forEach(io.out()::println);
+        describe(io, server, files).forEach(io.out()::println);
+      }
       io.out().flush();
       Runtime.getRuntime().addShutdownHook(hook);
       try {
@@ -130,9 +141,33 @@ public final class MockCssmCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(hook);
       }
     }
-    io.out().println("Mock license server stopped.");
+    Result stopped = Result.ok("mock-cssm", "Mock license server stopped.");
+    io.out().println(json ? Output.line(stopped.toJson()) : stopped.message());
     io.out().flush();
-    return 0;
+    return stopped.exitCode();
+  }
+
+  /**
+   * With {@code --json}, the first of two JSON Lines: where the server listens ({@code baseUrl},
+   * {@code urls} by transport), its {@code outDir} and the {@code files} written there, and {@code
+   * notes} (a port taken, the shared database).
+   */
+  private Result started(MockLicenseServer server, List<Path> files, List<String> notes) {
+    ObjectNode data = Result.emptyData();
+    data.put("baseUrl", server.baseUrl().toString());
+    ObjectNode urls = data.putObject("urls");
+    for (TransportKind kind : TransportKind.values()) {
+      if (!(http && kind.requiresHttps())) {
+        urls.put(kind.name(), server.url(kind).toString());
+      }
+    }
+    Path dir = outDir.toAbsolutePath().normalize();
+    data.put("outDir", dir.toString());
+    ArrayNode written = data.putArray("files");
+    files.forEach(f -> written.add(f.toAbsolutePath().normalize().toString()));
+    ArrayNode said = data.putArray("notes");
+    notes.forEach(said::add);
+    return Result.ok("mock-cssm", "Mock license server listening on " + server.baseUrl(), data);
   }
 
   /**

@@ -44,7 +44,9 @@ public final class ReservationAdminCommands {
       if (requestCode.isPresent() && requestFile.isPresent()) {
         throw new IllegalArgumentException("give --request-code or --request-file, not both");
       }
-      return requestCode.orElseGet(() -> readCode(requestFile, io(), "request code"));
+      return requestCode
+          .map(text -> codeIn(text, "request code"))
+          .orElseGet(() -> readCode(requestFile, io(), "request code"));
     }
   }
 
@@ -134,10 +136,18 @@ public final class ReservationAdminCommands {
       name = "confirm",
       description = "Confirm an updated SLR with the confirmation code the device showed.")
   static final class Confirm extends AdminCommand {
-    @Parameters(index = "0", paramLabel = "REQUEST_CODE_OR_ID")
+    @Parameters(
+        index = "0",
+        paramLabel = "REQUEST_CODE_OR_ID",
+        description =
+            "The request code (or the reservation's id); what request_code printed, its"
+                + " \"Request code:\" label included, is accepted as well.")
     String request;
 
-    @Parameters(index = "1", paramLabel = "CONFIRMATION_CODE")
+    @Parameters(
+        index = "1",
+        paramLabel = "CONFIRMATION_CODE",
+        description = "What reauthorize printed, its \"Confirmation code:\" label included or not.")
     String confirmation;
 
     @Override
@@ -145,7 +155,9 @@ public final class ReservationAdminCommands {
       JsonNode answer =
           c.post(
               "/admin/reservations/confirm",
-              F.objectNode().put("requestCode", request).put("confirmationCode", confirmation));
+              F.objectNode()
+                  .put("requestCode", codeIn(request, "request code"))
+                  .put("confirmationCode", codeIn(confirmation, "confirmation code")));
       return done(answer, "Confirmed the updated reservation");
     }
   }
@@ -165,7 +177,9 @@ public final class ReservationAdminCommands {
 
     @Override
     protected Result call(AdminClient c) {
-      String text = code.orElseGet(() -> readCode(file, io(), "return code"));
+      String text =
+          code.map(given -> codeIn(given, "return code"))
+              .orElseGet(() -> readCode(file, io(), "return code"));
       JsonNode answer =
           c.post("/admin/reservations/return", F.objectNode().put("returnCode", text));
       return done(answer, "The reservation is returned; its licenses are back in the pool");

@@ -3,6 +3,7 @@ package org.opensmartagent.cli.shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +33,14 @@ public final class InteractiveShell {
 
   private final Io io;
   private final Path stateDir;
+  private final Duration lockWait;
   private DeviceSession session;
 
-  public InteractiveShell(Io io, Path stateDir) {
+  /** The shell on the device in {@code stateDir}, waiting up to {@code lockWait} for its store. */
+  public InteractiveShell(Io io, Path stateDir, Duration lockWait) {
     this.io = io;
     this.stateDir = stateDir;
+    this.lockWait = lockWait;
   }
 
   /**
@@ -167,7 +171,7 @@ public final class InteractiveShell {
   }
 
   private DeviceSession open() {
-    return DeviceSession.open(stateDir, this::event);
+    return DeviceSession.open(stateDir, this::event, lockWait);
   }
 
   private void event(AgentEvent e) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmartagent.cli.Cli;
 import org.opensmartagent.cli.Io;
+import org.opensmartagent.cli.config.DeviceSession;
 
 /**
  * The interactive shell on a real pseudo-terminal with JLine's line editor, driven keystroke by
@@ -34,7 +35,10 @@ class PseudoTerminalShellTest {
       Io io =
           new Io(pty.terminal().input(), pty.terminal().writer(), pty.terminal().writer(), true);
       Future<Integer> shell =
-          shellThread.submit(() -> new InteractiveShell(io, cli.stateDir).run(pty.terminal()));
+          shellThread.submit(
+              () ->
+                  new InteractiveShell(io, cli.stateDir, DeviceSession.DEFAULT_LOCK_WAIT)
+                      .run(pty.terminal()));
 
       // unregistered: REGISTER listed, DEREGISTER neither listed nor completed
       String menu = pty.await(InteractiveShell.PROMPT);
