@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opensmartagent.core.reservation.ReservationType;
@@ -168,6 +169,38 @@ class NeverSilentTest {
       f.advanceDays(100);
       assertThat(f.events(EventCode.EVAL_EXPIRED)).hasSize(1);
       assertThat(f.mode(DLP)).isEqualTo(EnforcementMode.EVALUATION_EXPIRED);
+    }
+  }
+
+  /**
+   * Found by review: the wake-up's first commit re-armed it at the renewal already due, and when
+   * the renewal's answer could not be stored the failed-work retry kept that wake-up, so the agent
+   * renewed again at once, and again, one full exchange each time, never backing off.
+   */
+  @Test
+  void defect2_aRenewalWhoseAnswerCannotBeStoredBacksOffInsteadOfRepeatingAtOnce()
+      throws Exception {
+    FaultInjectingTrustedStore store = new FaultInjectingTrustedStore(new InMemoryTrustedStore());
+    try (Fixtures f = new Fixtures(Fixtures.defaultPolicy(), store)) {
+      f.registeredWithFeatures();
+      int before = f.server.requests(AuthorizeRequest.class).size();
+      AtomicInteger answers = new AtomicInteger();
+      f.server.beforeAnswer(
+          () -> {
+            if (answers.incrementAndGet() <= 3) {
+              store.failNextSaves(1, "No space left on device"); // the answer's save
+            }
+          });
+      f.advance(f.policy.authorizationRenewal().plusSeconds(1));
+      assertThat(f.server.requests(AuthorizeRequest.class))
+          .as("one renewal when it fell due, not one after the other")
+          .hasSize(before + 1);
+      f.advance(Duration.ofMinutes(1));
+      assertThat(f.server.requests(AuthorizeRequest.class)).hasSize(before + 2);
+      f.advance(Duration.ofMinutes(6));
+      assertThat(f.server.requests(AuthorizeRequest.class)).hasSize(before + 4);
+      f.server.beforeAnswer(() -> {});
+      assertThat(f.status().authorization().state()).isEqualTo(AuthorizationState.AUTHORIZED);
     }
   }
 

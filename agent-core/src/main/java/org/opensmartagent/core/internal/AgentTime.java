@@ -139,9 +139,10 @@ final class AgentTime {
 
   private Instant floor(AgentState s, long nanos) {
     Instant floor = s.lastTrustedTime;
-    if (anchor.isPresent()) {
-      long elapsed = Math.max(0, nanos - anchor.get().nanos());
-      Instant expected = anchor.get().trusted().plusNanos(elapsed);
+    Optional<Anchor> a = anchor; // read once: a commit may replace it meanwhile (peek has no lock)
+    if (a.isPresent()) {
+      long elapsed = Math.max(0, nanos - a.get().nanos());
+      Instant expected = a.get().trusted().plusNanos(elapsed);
       if (expected.isAfter(floor)) {
         floor = expected;
       }

@@ -115,6 +115,8 @@ final class Loop {
       runDue();
       failedWakeups = 0;
     } catch (RuntimeException e) {
+      // a wake-up that fired meanwhile on another scheduler thread was for the work that failed
+      wakeDeferred.set(false);
       Duration delay = failedWakeupDelay(failedWakeups++);
       if (failedWakeups == 1) {
         LOG.error("Scheduled licensing work failed; it is retried in {}", delay, e);
@@ -177,7 +179,9 @@ final class Loop {
               Due.nextAfter(state.current(), policy, now, server.pendingRetry())
                   .filter(due -> due.isBefore(now.plus(delay)))
                   .orElse(now.plus(delay));
-          if (wakeupAt.isEmpty() || wakeupAt.get().isAfter(at)) {
+          // A wake-up armed at or before now is the failed work itself (the wake-up's first commit
+          // re-arms at what is due): keeping it would run the failed work again at once, for ever.
+          if (wakeupAt.isEmpty() || !wakeupAt.get().isAfter(now) || wakeupAt.get().isAfter(at)) {
             arm(Optional.of(at), now);
           }
         });
