@@ -31,6 +31,18 @@ class ExitCodesTest {
     assertThat(cli.run("url", "--server-identity-check", "maybe").code()).isEqualTo(2);
   }
 
+  /** Beyond about 9.2e9 s the store lock's wait in nanoseconds overflowed: exit 1. */
+  @Test
+  void aLockWaitLongerThanADayIsBadUsage() {
+    cli.enable();
+    for (String wait : new String[] {"86401", "9300000000", "-1"}) {
+      Cli.Run r = cli.run("enable_reservation", "--lock-wait", wait);
+      assertThat(r.code()).as(r.all()).isEqualTo(2);
+      assertThat(r.err()).contains("--lock-wait must be 0 to 86400 seconds (a day), not " + wait);
+    }
+    assertThat(cli.run("enable_reservation", "--lock-wait", "86400").code()).isZero();
+  }
+
   @Test
   void aCommandBeforeEnableSaysHowToEnable() {
     Cli.Run r = cli.run("status");

@@ -64,11 +64,18 @@ public final class CommonOptions {
     return ((LicenseSmart) spec.root().userObject()).options();
   }
 
+  /** The longest {@code --lock-wait}: a day (a much longer one overflows the lock's clock). */
+  public static final long MAX_LOCK_WAIT_SECONDS = 86_400;
+
   /** How long a state-changing command waits for the store lock. */
   public Duration lockWait() {
-    if (lockWaitSeconds < 0) {
+    if (lockWaitSeconds < 0 || lockWaitSeconds > MAX_LOCK_WAIT_SECONDS) {
       throw new IllegalArgumentException(
-          "--lock-wait must be 0 or more seconds, not " + lockWaitSeconds);
+          "--lock-wait must be 0 to "
+              + MAX_LOCK_WAIT_SECONDS
+              + " seconds (a day), not "
+              + lockWaitSeconds
+              + "; give a shorter wait, or 0 to fail at once");
     }
     return Duration.ofSeconds(lockWaitSeconds);
   }

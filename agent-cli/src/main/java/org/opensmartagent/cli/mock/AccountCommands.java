@@ -156,6 +156,7 @@ public final class AccountCommands {
 
     @Override
     protected Result call(AdminClient c) {
+      OutFile.check(out); // before the token exists: a wrong --out loses nothing
       JsonNode answer =
           c.post(
               "/admin/virtual-accounts/" + seg(virtualAccount) + "/tokens",
@@ -165,11 +166,16 @@ public final class AccountCommands {
                   .put("maxUses", maxUses)
                   .put("exportControlled", exportControlled));
       String token = answer.path("token").asText();
-      if (writeTo(out, token)) {
-        ObjectNode hidden = F.objectNode().put("file", out.get().toString());
-        return done(hidden, "Wrote the token to " + out.get());
+      if (out.isEmpty()) {
+        return done(answer, token);
       }
-      return done(answer, token);
+      try {
+        OutFile.write(out.get(), token);
+      } catch (IllegalArgumentException e) {
+        return notWritten(answer, token, "token", e);
+      }
+      ObjectNode hidden = F.objectNode().put("file", out.get().toString());
+      return done(hidden, "Wrote the token to " + out.get());
     }
   }
 

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,7 +17,6 @@ import org.opensmartagent.cli.LicenseSmart;
 import org.opensmartagent.cli.command.CommandNames;
 import org.opensmartagent.cli.command.CommonOptions;
 import org.opensmartagent.cli.command.Output;
-import org.opensmartagent.cli.config.OwnerOnly;
 import org.opensmartagent.cli.render.Result;
 import org.opensmartagent.testkit.MockServerDirectory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,47 +82,19 @@ public abstract class AdminCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes {@code text} to {@code file}, or returns false when there is no file. The file may hold
-   * a registration token, so it is owner-only (0600) from the moment it exists, whatever the umask:
-   * the text goes to a new owner-only file beside it, which then replaces {@code file} in one
-   * rename (an existing file of that name, or a link, is replaced, never written through).
+   * The result when the server made {@code secret} but {@code --out} could not be written
+   * afterwards: the secret is printed on standard output with the error, so that it is not lost.
    */
-  static boolean writeTo(Optional<Path> file, String text) {
-    if (file.isEmpty()) {
-      return false;
-    }
-    Path target = file.get().toAbsolutePath();
-    if (Files.isDirectory(target)) {
-      throw new IllegalArgumentException(
-          file.get() + " is a directory; give --out the name of a file to write");
-    }
-    Path tmp =
-        target.resolveSibling(
-            "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      Files.deleteIfExists(tmp);
-      OwnerOnly.createFile(tmp);
-      Files.writeString(tmp, text + System.lineSeparator(), StandardCharsets.US_ASCII);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return true;
-    } catch (IOException e) {
-      String why =
-          e instanceof AccessDeniedException
-              ? "permission denied"
-              : e instanceof NoSuchFileException ? "no such directory" : e.toString();
-      throw new IllegalArgumentException(
-          "cannot write "
-              + file.get()
-              + " ("
-              + why
-              + "); give --out a file in a directory that exists and this user may write");
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // best effort: the temp file is owner-only
-      }
-    }
+  protected Result notWritten(JsonNode answer, String secret, String what, RuntimeException e) {
+    ObjectNode data = F.objectNode();
+    data.set("answer", answer);
+    String message =
+        e.getMessage()
+            + "; the "
+            + what
+            + " was made all the same and is printed on standard output instead, so that it is"
+            + " not lost (standard output is normally your own terminal: keep it secret)";
+    return new Result(name(), ExitCodes.INTERNAL, message, List.of(secret), data);
   }
 
   /**

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.opensmartagent.cli.Io;
 import org.opensmartagent.cli.LicenseSmart;
 import org.opensmartagent.cli.command.CommonOptions;
@@ -117,34 +115,33 @@ public final class MockCssmCommand implements Callable<Integer> {
     MockLicenseServer.Builder b = MockLicenseServer.builder().https(!http);
     List<String> notes = keepFromLastRun(b);
     Optional<JdbcOptions.Settings> shared = configureState(b);
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(stop::countDown, "mock-cssm-stop");
+    ShutdownSignal shutdown = new ShutdownSignal();
     boolean json = CommonOptions.of(spec).json();
-    try (MockLicenseServer server = start(b, shared)) {
-      shared.ifPresent(s -> notes.add(sharedNote(s)));
-      List<Path> files = writeFiles(server);
-      if (json) {
-        io.out().println(Output.line(started(server, files, notes).toJson()));
-      } else {
-        notes.forEach(io.out()::println);
-        describe(io, server, files).forEach(io.out()::println);
-      }
-      io.out().flush();
-      Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        if (runFor.isPresent()) {
-          stop.await(runFor.get().toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      try (MockLicenseServer server = start(b, shared)) {
+        shared.ifPresent(s -> notes.add(sharedNote(s)));
+        List<Path> files = writeFiles(server);
+        if (json) {
+          io.out().println(Output.line(started(server, files, notes).toJson()));
         } else {
-          stop.await();
+          notes.forEach(io.out()::println);
+          describe(io, server, files).forEach(io.out()::println);
         }
-      } finally {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        io.out().flush();
+        shutdown.install();
+        try {
+          shutdown.await(runFor);
+        } finally {
+          shutdown.uninstall();
+        }
       }
+      Result stopped = Result.ok("mock-cssm", "Mock license server stopped.");
+      io.out().println(json ? Output.line(stopped.toJson()) : stopped.message());
+      io.out().flush();
+      return stopped.exitCode();
+    } finally {
+      shutdown.finished(); // a Ctrl-C's shutdown waits for this
     }
-    Result stopped = Result.ok("mock-cssm", "Mock license server stopped.");
-    io.out().println(json ? Output.line(stopped.toJson()) : stopped.message());
-    io.out().flush();
-    return stopped.exitCode();
   }
 
   /**

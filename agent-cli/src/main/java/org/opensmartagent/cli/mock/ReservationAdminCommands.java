@@ -79,6 +79,7 @@ public final class ReservationAdminCommands {
 
     @Override
     protected Result call(AdminClient c) {
+      OutFile.check(out); // before the reservation exists: a wrong --out loses nothing
       String code = request();
       ReservationType t =
           type.or(() -> RequestCode.parse(code).type())
@@ -94,10 +95,15 @@ public final class ReservationAdminCommands {
       JsonNode answer =
           c.post("/admin/virtual-accounts/" + seg(virtualAccount) + "/reservations", body);
       String authorization = answer.path("authorizationCode").asText();
-      if (writeTo(out, authorization)) {
-        return done(answer, "Wrote the " + t + " authorization code to " + out.get());
+      if (out.isEmpty()) {
+        return done(answer, authorization);
       }
-      return done(answer, authorization);
+      try {
+        OutFile.write(out.get(), authorization);
+      } catch (IllegalArgumentException e) {
+        return notWritten(answer, authorization, t + " authorization code", e);
+      }
+      return done(answer, "Wrote the " + t + " authorization code to " + out.get());
     }
 
     private static List<ObjectNode> parse(List<String> lines) {

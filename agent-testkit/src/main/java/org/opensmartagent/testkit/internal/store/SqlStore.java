@@ -30,14 +30,22 @@ import org.opensmartagent.testkit.internal.ServerState;
  * failed commit is rolled back, memory is read again from the database (or, if that fails too, on
  * the next operation) and a {@link StoreFailure} says what to do. Keys are not here: they stay in
  * an owner-only file. One connection; the caller serializes every call (the {@link
- * org.opensmartagent.testkit.internal.LicenseService} lock).
+ * org.opensmartagent.testkit.internal.LicenseService} lock). A connection that is lost (closed, as
+ * pgjdbc does when its socket timeout fires, or failing with SQLState class 08) is reopened with
+ * the same URL and properties at the start of the next operation, one attempt per operation, and
+ * memory is then read again from the database.
  */
 public final class SqlStore implements Persistence, Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final long UNKNOWN = -1;
 
-  private final Connection c;
+  private final Opener opener;
+  private Connection c;
+
+  /** The connection was lost: the next operation reopens it. */
+  private boolean lost;
+
   private final String where;
   private final int foundVersion;
 
@@ -58,11 +66,36 @@ public final class SqlStore implements Persistence, Closeable {
     }
   }
 
-  private SqlStore(Connection c, String where) throws SQLException {
-    this.c = c;
+  /** Opens a connection to the store's database, ready to use; called again to reconnect. */
+  @FunctionalInterface
+  interface Opener {
+    Connection open() throws SQLException;
+  }
+
+  SqlStore(Opener opener, String where) throws SQLException {
+    this.opener = opener;
     this.where = where;
-    c.setAutoCommit(false);
+    this.c = open(opener);
     this.foundVersion = Migrations.migrate(c);
+  }
+
+  private static Connection open(Opener opener) throws SQLException {
+    Connection c = opener.open();
+    try {
+      c.setAutoCommit(false);
+    } catch (SQLException e) {
+      closeQuietly(c, e);
+      throw e;
+    }
+    return c;
+  }
+
+  private static void closeQuietly(Connection c, Exception e) {
+    try {
+      c.close();
+    } catch (SQLException suppressed) {
+      e.addSuppressed(suppressed);
+    }
   }
 
   /** Opens (creating if needed) the SQLite database {@code file}, in WAL mode. */
@@ -71,16 +104,23 @@ public final class SqlStore implements Persistence, Closeable {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     try {
       createOwnerOnly(file.toAbsolutePath());
-      Connection c = DriverManager.getConnection(url);
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=NORMAL");
-        s.execute("PRAGMA busy_timeout=10000");
-      }
-      return new SqlStore(c, file.toString());
+      return new SqlStore(() -> sqliteConnection(url), file.toString());
     } catch (SQLException e) {
       throw new StoreFailure("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Connection sqliteConnection(String url) throws SQLException {
+    Connection c = DriverManager.getConnection(url);
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("PRAGMA busy_timeout=10000");
+    } catch (SQLException e) {
+      closeQuietly(c, e);
+      throw e;
+    }
+    return c;
   }
 
   /**
@@ -106,7 +146,8 @@ public final class SqlStore implements Persistence, Closeable {
   public static SqlStore jdbc(String url, Properties credentials) {
     Objects.requireNonNull(url, "url == null");
     try {
-      return new SqlStore(DriverManager.getConnection(url, bounded(url, credentials)), url);
+      Properties properties = bounded(url, credentials);
+      return new SqlStore(() -> DriverManager.getConnection(url, properties), url);
     } catch (SQLException e) {
       throw new StoreFailure("cannot open the database " + url + ": " + e.getMessage(), e);
     }
@@ -116,9 +157,10 @@ public final class SqlStore implements Persistence, Closeable {
    * {@code credentials} plus bounds on a PostgreSQL connection that the URL does not set itself
    * (its parameters win): 10 s to connect, 30 s to log in, 60 s for any one answer (pgjdbc waits
    * for ever by default), and TCP keep-alive. A database that stops answering then fails the
-   * operation in progress with a {@link StoreFailure} (memory is read again) instead of holding the
-   * server's lock, and every device's exchange, for ever. The longest answer the server waits for,
-   * loading 300,000 instances at start, takes a few seconds.
+   * operation in progress with a {@link StoreFailure} instead of holding the server's lock, and
+   * every device's exchange, for ever; pgjdbc closes the connection then, and the next operation
+   * reopens it and reads memory again. The longest answer the server waits for, loading 300,000
+   * instances at start, takes a few seconds.
    */
   static Properties bounded(String url, Properties credentials) {
     Properties p = new Properties();
@@ -139,21 +181,25 @@ public final class SqlStore implements Persistence, Closeable {
 
   /** The schema version now in the database. */
   public int schemaVersion() {
+    reconnectIfLost();
     try {
       return Migrations.version(c);
     } catch (SQLException e) {
+      noteIfLost(e);
       throw failure("read the schema version of", e);
     }
   }
 
   /** Reads the whole state, as of the revision it finds. */
   public ServerState load() {
+    reconnectIfLost();
     ServerState state = new ServerState();
     try {
       reload(state, revision());
       c.commit();
     } catch (SQLException e) {
       rollbackQuietly(e);
+      noteIfLost(e);
       throw failure("read", e);
     }
     return state;
@@ -168,6 +214,7 @@ public final class SqlStore implements Persistence, Closeable {
     state.instances().forEach(i -> all.instances.add(i.id()));
     state.reservations().forEach(r -> all.reservations.add(r.productInstanceId()));
     all.conversions.addAll(state.conversions().keySet());
+    reconnectIfLost();
     try {
       long rev = bump();
       new SqlWriter(c, rev).write(state, all);
@@ -175,6 +222,7 @@ public final class SqlStore implements Persistence, Closeable {
       seen = rev;
     } catch (SQLException e) {
       rollbackQuietly(e);
+      noteIfLost(e);
       throw failure("import into", e);
     }
     state.takeChanges();
@@ -185,11 +233,13 @@ public final class SqlStore implements Persistence, Closeable {
     if (closed) {
       return;
     }
+    reconnectIfLost();
     try {
       catchUp(state, revision());
       c.commit();
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(e);
+      noteIfLost(e);
       seen = UNKNOWN;
       throw e instanceof SQLException s ? failure("read", s) : (RuntimeException) e;
     }
@@ -208,12 +258,14 @@ public final class SqlStore implements Persistence, Closeable {
               + "; start it again to make changes",
           null);
     }
+    reconnectIfLost();
     try {
       long rev = bump();
       catchUp(state, rev - 1);
       writing = rev;
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(e);
+      noteIfLost(e);
       seen = UNKNOWN;
       throw e instanceof SQLException s ? failure("read", s) : (RuntimeException) e;
     }
@@ -232,6 +284,7 @@ public final class SqlStore implements Persistence, Closeable {
       seen = writing;
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(e);
+      noteIfLost(e);
       restore(state, e);
       throw new StoreFailure(
           "the database "
@@ -251,6 +304,9 @@ public final class SqlStore implements Persistence, Closeable {
     ServerState.Changes changes = state.takeChanges();
     RuntimeException cause = new IllegalStateException("the operation failed");
     rollbackQuietly(cause);
+    if (isClosed() || connectionError(cause)) { // an operation's own refusal needs no probe
+      lost = true;
+    }
     if (!changes.isEmpty()) {
       restore(state, cause);
     }
@@ -258,6 +314,10 @@ public final class SqlStore implements Persistence, Closeable {
 
   /** Makes memory equal the database again after a change was rolled back: a full reload. */
   private void restore(ServerState state, Exception failure) {
+    if (lost) {
+      seen = UNKNOWN; // read again once the next operation has reconnected
+      return;
+    }
     try {
       reload(state, revision());
       c.commit();
@@ -305,6 +365,86 @@ public final class SqlStore implements Persistence, Closeable {
       }
       return r.getLong(1);
     }
+  }
+
+  /**
+   * Reopens a lost connection with the same URL and properties: one attempt; memory is read again
+   * from the database by the operation that follows. The old connection is dropped.
+   */
+  private void reconnectIfLost() {
+    if (closed || (!lost && !isClosed())) {
+      return; // a closed store fails as before: it no longer uses the database
+    }
+    lost = true;
+    seen = UNKNOWN;
+    Connection fresh;
+    try {
+      fresh = open(opener);
+    } catch (SQLException | RuntimeException e) {
+      throw new StoreFailure(
+          "lost the connection to the database "
+              + where
+              + " and cannot reopen it ("
+              + e.getMessage()
+              + "); nothing was changed; check that the database is reachable and answering,"
+              + " then retry (each operation tries to reconnect once)",
+          e);
+    }
+    closeQuietly(c, new SQLException("ignored"));
+    c = fresh;
+    lost = false;
+  }
+
+  private boolean isClosed() {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  /**
+   * After a failure: marks the connection lost when it is closed, failed with a connection error
+   * (SQLState class 08) or no longer answers, so that the next operation reopens it.
+   */
+  private void noteIfLost(Exception failure) {
+    if (lost || connectionError(failure) || isClosed() || !isValid()) {
+      lost = true;
+      seen = UNKNOWN;
+    }
+  }
+
+  private boolean isValid() {
+    try {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static boolean connectionError(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (isConnectionError(t)) {
+        return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (isConnectionError(suppressed)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isConnectionError(Throwable t) {
+    return t instanceof SQLException s
+        && s.getSQLState() != null
+        && s.getSQLState().startsWith("08");
+  }
+
+  /** For tests: drops the connection as a database that stopped answering would. */
+  void loseConnectionForTest() throws SQLException {
+    c.close();
   }
 
   private void rollbackQuietly(Exception e) {
