@@ -1,6 +1,7 @@
 package org.opensmartagent.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opensmartagent.core.Fixtures.DLP;
 import static org.opensmartagent.core.Fixtures.MALWARE;
 import static org.opensmartagent.core.Fixtures.OUTBREAK;
@@ -8,6 +9,9 @@ import static org.opensmartagent.core.Fixtures.OUTBREAK;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.opensmartagent.core.internal.AgentStoreException;
+import org.opensmartagent.core.store.FaultInjectingTrustedStore;
+import org.opensmartagent.core.store.InMemoryTrustedStore;
 import org.opensmartagent.core.transport.AuthorizeRequest;
 import org.opensmartagent.core.transport.RejectReason;
 import org.opensmartagent.core.transport.ScriptedTransport.Op;
@@ -113,6 +117,34 @@ class InstanceUnknownTest {
       assertThat(f.events(EventCode.AGENT_REG_FAILED))
           .last()
           .satisfies(e -> assertThat(e.message()).contains("may have replaced"));
+      f.server.rejectNext(Op.AUTHORIZE, RejectReason.INSTANCE_UNKNOWN, "not registered here");
+      int authorizations = f.server.requests(AuthorizeRequest.class).size();
+      f.advance(f.policy.usageReportDelay().plus(Duration.ofSeconds(1)));
+      assertThat(f.server.requests(AuthorizeRequest.class)).hasSize(authorizations + 1);
+      unregisteredAndTold(f, id);
+    }
+  }
+
+  /**
+   * Seed 42582 of the long run: the same when the forced registration's answer arrived but could
+   * not be saved (the disk refused it). The server has replaced the instance; the device, which can
+   * keep only what is on its disk, keeps the old one, and checks soon.
+   */
+  @Test
+  void aForcedRegisterWhoseAnswerCannotBeSavedIsCheckedSoon() throws Exception {
+    FaultInjectingTrustedStore disk = new FaultInjectingTrustedStore(new InMemoryTrustedStore());
+    try (Fixtures f = new Fixtures(Fixtures.defaultPolicy(), disk)) {
+      f.registeredWithFeatures();
+      String id = f.status().registration().productInstanceId().orElseThrow();
+      f.server.beforeAnswer(() -> disk.failNextSaves(1, "No space left on device"));
+      assertThatThrownBy(() -> f.agent.register("VALIDTOKEN123", true))
+          .isInstanceOf(AgentStoreException.class);
+      f.server.beforeAnswer(() -> {});
+      assertThat(f.status().registration().productInstanceId()).contains(id);
+      assertThat(f.events(EventCode.AGENT_REG_FAILED))
+          .last()
+          .satisfies(
+              e -> assertThat(e.message()).contains("could not be saved", "may have replaced"));
       f.server.rejectNext(Op.AUTHORIZE, RejectReason.INSTANCE_UNKNOWN, "not registered here");
       int authorizations = f.server.requests(AuthorizeRequest.class).size();
       f.advance(f.policy.usageReportDelay().plus(Duration.ofSeconds(1)));

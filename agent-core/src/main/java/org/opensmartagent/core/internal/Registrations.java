@@ -94,9 +94,14 @@ final class Registrations {
           try {
             return attemptRegistration(t, keys, force, request, 1);
           } catch (AgentStoreException e) {
+            // in memory only (the disk refuses saves): after a forced re-register the old
+            // registration is kept, though the server may have replaced it (seed 42582)
             state.changeTransient(
-                (s, now, ev) ->
-                    registrationFailed(s, "the registration could not be saved on the device", ev));
+                (s, now, ev) -> {
+                  String why = "the registration could not be saved on the device";
+                  registrationFailed(
+                      s, force && keepsOld(s) ? why + "." + checkSoon(s, now, "") : why, ev);
+                });
             throw e;
           }
         });
@@ -219,6 +224,27 @@ final class Registrations {
     }
   }
 
+  /** A failed registration keeps the registration the product had before the attempt. */
+  private static boolean keepsOld(AgentState s) {
+    return s.beforeAttempt == RegistrationState.REGISTERED;
+  }
+
+  /**
+   * After a forced re-register whose outcome the device could not keep (its answer lost, or not
+   * saved): the server may have replaced the instance the device still holds, so a usage report
+   * falls due soon; a server that no longer knows the instance says so (INSTANCE_UNKNOWN). Returns
+   * the sentence that tells the operator.
+   */
+  private String checkSoon(AgentState s, Instant now, String when) {
+    s.usageDirty = true;
+    s.usageReportDue = Optional.of(now.plus(policy.usageReportDelay()));
+    return " The license server may have replaced the existing product instance"
+        + when
+        + "; the agent checks at its next usage report, at "
+        + s.usageReportDue.get()
+        + ".";
+  }
+
   private void registrationFailed(AgentState s, String why, Events ev) {
     boolean keepOld = s.beforeAttempt == RegistrationState.REGISTERED;
     Transitions.registration(
@@ -269,17 +295,13 @@ final class Registrations {
     if (!retry) {
       state.change(
           (s, now, ev) -> {
-            if (force && s.beforeAttempt == RegistrationState.REGISTERED) {
-              // the server may have replaced the instance before the answer was lost: check soon
-              s.usageDirty = true;
-              s.usageReportDue = Optional.of(now.plus(policy.usageReportDelay()));
+            if (force && keepsOld(s)) {
+              // the server may have replaced the instance before the answer was lost
               registrationFailed(
                   s,
                   Responses.clause(e.getMessage())
-                      + ". The license server may have replaced the existing product instance"
-                      + " before its answer was lost; the agent checks at its next usage report, at "
-                      + s.usageReportDue.get()
-                      + ".",
+                      + "."
+                      + checkSoon(s, now, " before its answer was lost"),
                   ev);
               return;
             }

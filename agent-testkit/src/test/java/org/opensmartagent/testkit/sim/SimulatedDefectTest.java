@@ -190,4 +190,22 @@ class SimulatedDefectTest {
         advance(Duration.parse("PT1H1M47S")),
         new Step(Kind.UPGRADE, 0, 0));
   }
+
+  /**
+   * Seed 42582 of the long run: a forced re-register while the disk refused saves. The server
+   * replaced the product instance, the device could not store the new one and kept the old, which
+   * the server no longer knows; three days later the device still showed it as registered.
+   */
+  @Test
+  void aForcedRegisterThatCannotBeStoredIsCheckedSoon() {
+    keepsEveryInvariant(
+        42582L,
+        Step.of(Kind.ENABLE),
+        new Step(Kind.REGISTER, 0, 0),
+        new Step(Kind.REQUEST, 2, 3),
+        advance(Duration.parse("PT13M45S")),
+        Step.of(Kind.RENEW_ID),
+        new Step(Kind.STORE_FAULT, 0, 2),
+        new Step(Kind.REGISTER, 1, 0));
+  }
 }
