@@ -154,6 +154,27 @@ class InstanceUnknownTest {
   }
 
   @Test
+  void aForcedFirstRegistrationThatCannotBeSavedHasNoOldInstanceToCheck() throws Exception {
+    FaultInjectingTrustedStore disk = new FaultInjectingTrustedStore(new InMemoryTrustedStore());
+    try (Fixtures f = new Fixtures(Fixtures.defaultPolicy(), disk)) {
+      f.agent.enable();
+      f.server.beforeAnswer(() -> disk.failNextSaves(1, "No space left on device"));
+      assertThatThrownBy(() -> f.agent.register("VALIDTOKEN123", true))
+          .isInstanceOf(AgentStoreException.class);
+      f.server.beforeAnswer(() -> {});
+      assertThat(f.status().registration().state())
+          .isEqualTo(RegistrationState.REGISTRATION_FAILED);
+      assertThat(f.events(EventCode.AGENT_REG_FAILED))
+          .last()
+          .satisfies(
+              e ->
+                  assertThat(e.message())
+                      .contains("could not be saved")
+                      .doesNotContain("may have replaced"));
+    }
+  }
+
+  @Test
   void otherRefusalsKeepTheRegistration() throws Exception {
     try (Fixtures f = new Fixtures()) {
       f.registeredWithFeatures();
