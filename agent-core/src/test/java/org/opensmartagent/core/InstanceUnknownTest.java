@@ -117,11 +117,7 @@ class InstanceUnknownTest {
       assertThat(f.events(EventCode.AGENT_REG_FAILED))
           .last()
           .satisfies(e -> assertThat(e.message()).contains("may have replaced"));
-      f.server.rejectNext(Op.AUTHORIZE, RejectReason.INSTANCE_UNKNOWN, "not registered here");
-      int authorizations = f.server.requests(AuthorizeRequest.class).size();
-      f.advance(f.policy.usageReportDelay().plus(Duration.ofSeconds(1)));
-      assertThat(f.server.requests(AuthorizeRequest.class)).hasSize(authorizations + 1);
-      unregisteredAndTold(f, id);
+      checkedAtTheNextUsageReport(f, id);
     }
   }
 
@@ -136,20 +132,13 @@ class InstanceUnknownTest {
     try (Fixtures f = new Fixtures(Fixtures.defaultPolicy(), disk)) {
       f.registeredWithFeatures();
       String id = f.status().registration().productInstanceId().orElseThrow();
-      f.server.beforeAnswer(() -> disk.failNextSaves(1, "No space left on device"));
-      assertThatThrownBy(() -> f.agent.register("VALIDTOKEN123", true))
-          .isInstanceOf(AgentStoreException.class);
-      f.server.beforeAnswer(() -> {});
+      forcedRegisterWhoseAnswerTheDiskRefuses(f, disk);
       assertThat(f.status().registration().productInstanceId()).contains(id);
       assertThat(f.events(EventCode.AGENT_REG_FAILED))
           .last()
           .satisfies(
               e -> assertThat(e.message()).contains("could not be saved", "may have replaced"));
-      f.server.rejectNext(Op.AUTHORIZE, RejectReason.INSTANCE_UNKNOWN, "not registered here");
-      int authorizations = f.server.requests(AuthorizeRequest.class).size();
-      f.advance(f.policy.usageReportDelay().plus(Duration.ofSeconds(1)));
-      assertThat(f.server.requests(AuthorizeRequest.class)).hasSize(authorizations + 1);
-      unregisteredAndTold(f, id);
+      checkedAtTheNextUsageReport(f, id);
     }
   }
 
@@ -158,10 +147,7 @@ class InstanceUnknownTest {
     FaultInjectingTrustedStore disk = new FaultInjectingTrustedStore(new InMemoryTrustedStore());
     try (Fixtures f = new Fixtures(Fixtures.defaultPolicy(), disk)) {
       f.agent.enable();
-      f.server.beforeAnswer(() -> disk.failNextSaves(1, "No space left on device"));
-      assertThatThrownBy(() -> f.agent.register("VALIDTOKEN123", true))
-          .isInstanceOf(AgentStoreException.class);
-      f.server.beforeAnswer(() -> {});
+      forcedRegisterWhoseAnswerTheDiskRefuses(f, disk);
       assertThat(f.status().registration().state())
           .isEqualTo(RegistrationState.REGISTRATION_FAILED);
       assertThat(f.events(EventCode.AGENT_REG_FAILED))
@@ -172,6 +158,23 @@ class InstanceUnknownTest {
                       .contains("could not be saved")
                       .doesNotContain("may have replaced"));
     }
+  }
+
+  private static void forcedRegisterWhoseAnswerTheDiskRefuses(
+      Fixtures f, FaultInjectingTrustedStore disk) {
+    f.server.beforeAnswer(() -> disk.failNextSaves(1, "No space left on device"));
+    assertThatThrownBy(() -> f.agent.register("VALIDTOKEN123", true))
+        .isInstanceOf(AgentStoreException.class);
+    f.server.beforeAnswer(() -> {});
+  }
+
+  /** The server no longer knows {@code id}: the agent asks after the report-on-change delay. */
+  private static void checkedAtTheNextUsageReport(Fixtures f, String id) {
+    f.server.rejectNext(Op.AUTHORIZE, RejectReason.INSTANCE_UNKNOWN, "not registered here");
+    int authorizations = f.server.requests(AuthorizeRequest.class).size();
+    f.advance(f.policy.usageReportDelay().plus(Duration.ofSeconds(1)));
+    assertThat(f.server.requests(AuthorizeRequest.class)).hasSize(authorizations + 1);
+    unregisteredAndTold(f, id);
   }
 
   @Test
