@@ -21,7 +21,7 @@ import org.opensmartagent.testkit.internal.EventLog;
 import org.opensmartagent.testkit.internal.FaultPlan;
 import org.opensmartagent.testkit.internal.HttpAnswer;
 import org.opensmartagent.testkit.internal.LicenseService;
-import org.opensmartagent.testkit.internal.store.SqlStore;
+import org.opensmartagent.testkit.internal.StorageFailure;
 
 /**
  * The admin HTTP/JSON API under {@code /admin/}. A request without the bearer admin token is 401; a
@@ -84,7 +84,7 @@ public final class AdminRoutes implements Function<RecordedRequest, HttpAnswer> 
       return error(404, e.getMessage());
     } catch (IllegalStateException e) {
       return error(409, e.getMessage());
-    } catch (SqlStore.StoreFailure e) {
+    } catch (StorageFailure e) {
       return error(503, e.getMessage());
     }
   }

@@ -37,6 +37,11 @@ public final class StateFile {
 
   /** Writes atomically; the caller holds the server lock so the state is consistent. */
   public static void save(Path file, ServerState state, ServerPki pki, ServerTls tls) {
+    save(file, StateJson.write(state), pki, tls);
+  }
+
+  /** Writes {@code state}, already in its JSON form ({@link StateJson#write}), atomically. */
+  public static void save(Path file, JsonNode state, ServerPki pki, ServerTls tls) {
     Objects.requireNonNull(file, "file == null");
     ObjectNode root = Json.MAPPER.createObjectNode().put("format", FORMAT);
     ObjectNode keys = root.putObject("pki").put("environment", pki.environment().name());
@@ -45,7 +50,7 @@ public final class StateFile {
     writeCredential(keys.putObject("signer"), pki.signer());
     writeCredential(keys.putObject("reservationSigner"), pki.reservationSigner());
     root.putObject("tls").put("ca", tls.caPemWithKey()).put("server", tls.serverPemWithKey());
-    root.set("state", StateJson.write(state));
+    root.set("state", state);
     write(file.toAbsolutePath(), Json.write(root));
   }
 

@@ -62,7 +62,11 @@ public final class StateJson {
   }
 
   public static ServerState read(JsonNode root) {
-    ServerState state = new ServerState();
+    return readInto(root, new ServerState());
+  }
+
+  /** Fills {@code state}, which must be empty ({@link ServerState#clear}), from {@code root}. */
+  public static ServerState readInto(JsonNode root, ServerState state) {
     root.path("smartAccounts").forEach(n -> state.addSmartAccount(n.textValue()));
     for (JsonNode n : root.path("virtualAccounts")) {
       VirtualAccount va = new VirtualAccount(Json.text(n, "name"), Json.text(n, "smartAccount"));

@@ -17,6 +17,7 @@ import java.util.Properties;
 import org.opensmartagent.testkit.internal.OwnerOnlyFiles;
 import org.opensmartagent.testkit.internal.Persistence;
 import org.opensmartagent.testkit.internal.ServerState;
+import org.opensmartagent.testkit.internal.StorageFailure;
 
 /**
  * The server's state in a SQL database (SQLite or PostgreSQL, same SQL), shared by every server
@@ -58,7 +59,7 @@ public final class SqlStore implements Persistence, Closeable {
   private boolean closed;
 
   /** A database failure: the change was rolled back, or the database cannot be read. */
-  public static final class StoreFailure extends RuntimeException {
+  public static final class StoreFailure extends StorageFailure {
     private static final long serialVersionUID = 1L;
 
     StoreFailure(String message, Throwable cause) {
