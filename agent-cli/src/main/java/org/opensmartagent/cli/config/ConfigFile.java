@@ -2,13 +2,11 @@ package org.opensmartagent.cli.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,19 +114,12 @@ public final class ConfigFile {
   public static void save(Path stateDir, DeviceConfig config) {
     Properties p = encode(config);
     Path file = in(stateDir);
-    Path tmp = stateDir.resolve(NAME + ".tmp");
     try {
       OwnerOnly.createDirectories(stateDir);
-      Files.deleteIfExists(tmp);
-      OwnerOnly.createFile(tmp); // 0600 from the start: it may hold the proxy password
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        p.store(w, "license_smart device config; holds the proxy password, keep it private");
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      StringWriter text = new StringWriter();
+      p.store(text, "license_smart device config; holds the proxy password, keep it private");
+      // owner-only from creation: it may hold the proxy password
+      OwnerOnly.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + FileProblems.why(e), e);
     }

@@ -1,9 +1,12 @@
 package org.opensmartagent.cli.config;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -67,6 +70,60 @@ public final class OwnerOnly {
         Files.setPosixFilePermissions(file, FILE);
       }
     }
+  }
+
+  /**
+   * Replaces {@code file} with {@code bytes} atomically: they go to a new owner-only temp file
+   * beside it ({@code .NAME<random>.tmp}), which is then renamed over {@code file}. An existing
+   * file of that name, or a link, is replaced, never written through; a reader sees the old
+   * contents or the new, never part of them.
+   */
+  public static void replace(Path file, byte[] bytes) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path tmp = createTempFile(target.getParent(), target.getFileName().toString());
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** A new temp file {@code .NAME<random>.tmp} in {@code dir}, 0600 from creation. */
+  public static Path createTempFile(Path dir, String name) throws IOException {
+    String prefix = "." + shortened(name);
+    if (!posix(dir)) {
+      return Files.createTempFile(dir, prefix, ".tmp");
+    }
+    Path tmp =
+        Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(FILE));
+    Files.setPosixFilePermissions(tmp, FILE); // the umask may have taken bits away
+    return tmp;
+  }
+
+  /** The longest temp-file prefix, in bytes: with the random number and suffix within 255. */
+  private static final int MAX_PREFIX_BYTES = 200;
+
+  /** {@code name} cut to at most {@link #MAX_PREFIX_BYTES} UTF-8 bytes, whole characters only. */
+  private static String shortened(String name) {
+    StringBuilder b = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + n > MAX_PREFIX_BYTES) {
+        break;
+      }
+      b.appendCodePoint(cp);
+      bytes += n;
+      i += Character.charCount(cp);
+    }
+    return b.toString();
   }
 
   private static boolean posix(Path path) {

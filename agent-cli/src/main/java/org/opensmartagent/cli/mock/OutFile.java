@@ -7,12 +7,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.Set;
+import org.opensmartagent.cli.config.OwnerOnly;
 
 /**
  * Where {@code --out FILE} writes a secret the mock server made (a registration token, an
@@ -24,12 +21,6 @@ import java.util.Set;
  * /dev/stdout} or {@code /dev/fd/N}: the process's own open files) is written through instead.
  */
 final class OutFile {
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
-
-  /** The longest file name prefix, in bytes: with the temp file's number and suffix within 255. */
-  private static final int MAX_PREFIX_BYTES = 200;
-
   private static final Path PROC = Path.of("/proc");
 
   private OutFile() {}
@@ -71,54 +62,11 @@ final class OutFile {
           o.write(bytes);
         }
       } else {
-        replace(target, bytes);
+        OwnerOnly.replace(target, bytes);
       }
     } catch (IOException e) {
       throw cannot(file, why(e));
     }
-  }
-
-  private static void replace(Path target, byte[] bytes) throws IOException {
-    Path tmp = ownerOnlyTemp(target.getParent(), target.getFileName().toString());
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // best effort: the temp file is owner-only
-      }
-    }
-  }
-
-  /** A new temp file {@code .NAME<random>.tmp} in {@code dir}, 0600 where permissions exist. */
-  static Path ownerOnlyTemp(Path dir, String name) throws IOException {
-    String prefix = "." + shortened(name);
-    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return Files.createTempFile(dir, prefix, ".tmp");
-    }
-    Path tmp =
-        Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    Files.setPosixFilePermissions(tmp, OWNER_ONLY); // the umask may have taken bits away
-    return tmp;
-  }
-
-  /** {@code name} cut to at most {@link #MAX_PREFIX_BYTES} UTF-8 bytes, whole characters only. */
-  private static String shortened(String name) {
-    StringBuilder b = new StringBuilder();
-    int bytes = 0;
-    for (int i = 0; i < name.length(); ) {
-      int cp = name.codePointAt(i);
-      int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-      if (bytes + n > MAX_PREFIX_BYTES) {
-        break;
-      }
-      b.appendCodePoint(cp);
-      bytes += n;
-      i += Character.charCount(cp);
-    }
-    return b.toString();
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensmartagent.cli.config.OwnerOnly;
 
 /**
  * What {@code mock-cssm tokens create --out FILE} (and the reservation commands' {@code --out})
@@ -151,8 +152,8 @@ class OutFileTest {
 
   @Test
   void twoTempFilesInOneDirectoryNeverShareAName() throws Exception {
-    Path a = OutFile.ownerOnlyTemp(tmp, "token.txt");
-    Path b = OutFile.ownerOnlyTemp(tmp, "token.txt");
+    Path a = OwnerOnly.createTempFile(tmp, "token.txt");
+    Path b = OwnerOnly.createTempFile(tmp, "token.txt");
 
     assertThat(a).isNotEqualTo(b);
     assertThat(a.getFileName().toString()).startsWith(".token.txt").endsWith(".tmp");

@@ -391,7 +391,11 @@ public final class SqlStore implements Persistence, Closeable {
               + " then retry (each operation tries to reconnect once)",
           e);
     }
-    closeQuietly(c, new SQLException("ignored"));
+    try {
+      c.close(); // the lost connection: whatever it says now does not matter
+    } catch (SQLException ignored) {
+      // already broken
+    }
     c = fresh;
     lost = false;
   }
